@@ -1,0 +1,1 @@
+{{ review_timeliness_measure('REV-03', 'schedule.review_number >= 3') }}

@@ -1,0 +1,59 @@
+with
+
+reviews as (
+    select * from {{ ref('stg_ssda903__reviews') }}
+),
+
+periods as (
+    select * from {{ ref('int_periods_of_care') }}
+),
+
+latest as (
+    -- a review can be returned again in a later year's file; keep one row per child and date
+    select
+        reviews.*,
+        row_number() over (
+            partition by reviews.child_id, reviews.review_date
+            order by reviews.collection_year desc, reviews.source_line
+        ) as version_rank
+    from reviews
+    where reviews.review_date is not null
+),
+
+placed as (
+    select
+        latest.child_id,
+        latest.review_date,
+        latest.review_code,
+        latest.collection_year as source_collection_year,
+        periods.period_of_care_id,
+        -- overlapping periods (bad data) would claim a review twice: the latest-starting wins
+        row_number() over (
+            partition by latest.child_id, latest.review_date
+            order by periods.period_start_date desc nulls last
+        ) as period_rank
+    from latest
+    left join periods
+        on latest.child_id = periods.child_id
+        and latest.review_date >= periods.period_start_date
+        and latest.review_date <= coalesce(periods.period_end_date, periods.known_until_date)
+    where latest.version_rank = 1
+),
+
+placed_once as (
+    select * from placed
+    where placed.period_rank = 1
+)
+
+select
+    child_id || ':' || strftime(review_date, '%Y-%m-%d') as review_id,
+    child_id,
+    period_of_care_id,
+    review_date,
+    review_code,
+    case
+        when period_of_care_id is not null
+            then row_number() over (partition by period_of_care_id order by review_date)
+    end as review_number,
+    source_collection_year
+from placed_once

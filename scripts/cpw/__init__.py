@@ -1,0 +1,3 @@
+"""cpw: the corporate parenting warehouse."""
+
+__version__ = "0.1.0"

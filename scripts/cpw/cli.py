@@ -1,0 +1,182 @@
+"""The `cpw` command: each pipeline step on its own, and `cpw demo` for all of them in order."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from cpw import settings
+from cpw.errors import CpwChecksFailed, CpwError, CpwInputError
+
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="markdown",
+    help=(
+        "cpw, the corporate parenting warehouse: SSDA903 extracts into DuckDB, measures in dbt, "
+        "Great Expectations checks, and an offline Evidence site for the board, IROs and "
+        "inspection preparation. Run `cpw demo` to see every step on a synthetic council."
+    ),
+)
+
+EXIT_OK, EXIT_CHECKS_FAILED, EXIT_BAD_INPUT, EXIT_STEP_FAILED = 0, 1, 2, 3
+T = TypeVar("T")
+
+WarehouseOption = Annotated[
+    Path, typer.Option("--warehouse", "-w", help="The DuckDB warehouse file.")
+]
+
+
+def _run(action: Callable[[], T]) -> T:
+    """Run one step, turning cpw's errors into a one-line reason on stderr and an exit code."""
+    try:
+        return action()
+    except CpwChecksFailed as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(EXIT_CHECKS_FAILED) from err
+    except CpwInputError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(EXIT_BAD_INPUT) from err
+    except CpwError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(EXIT_STEP_FAILED) from err
+
+
+@app.command()
+def synth(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the council's returns to.")],
+    children: Annotated[int, typer.Option(help="About how many children are looked after during each year.")] = settings.DEMO_CHILDREN,
+    years: Annotated[int, typer.Option(help="How many collection years to write, ending with --last-year.")] = settings.DEMO_YEARS,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed always writes the same files.")] = settings.DEMO_SEED,
+    last_year: Annotated[int, typer.Option(help="Year the last collection ends (2025 = 2024-25).")] = 2025,
+) -> None:
+    """Write a synthetic council's SSDA903 returns (fake children only), one folder per year."""
+    from cpw.synth import generate_council
+
+    result = _run(lambda: generate_council(out, children=children, years=years, seed=seed,
+                                           last_collection_year=last_year))
+    for label in result.years:
+        counts = ", ".join(f"{table} {n}" for table, n in result.rows[label].items())
+        typer.echo(f"{label}: {counts}")
+    typer.echo(f"wrote {out}")
+
+
+@app.command()
+def load(
+    input_dir: Annotated[Path, typer.Option("--input", "-i", help="Folder of 903 CSVs: one sub-folder per collection year (2024-25, ...), or one year with --year.")],
+    warehouse: WarehouseOption = settings.DEFAULT_WAREHOUSE,
+    year: Annotated[str | None, typer.Option(help="Collection year of a single folder of files, e.g. 2024-25.")] = None,
+) -> None:
+    """Load SSDA903 CSVs into the warehouse's raw schema.
+
+    Tables are recognised by their columns, not file names. Every value is kept as text; rows
+    that cannot be placed are quarantined with file, line and reason. The new warehouse replaces
+    the old one only when the whole load has finished.
+    """
+    from cpw.ingest import load_folder
+
+    result = _run(lambda: load_folder(input_dir, warehouse, year=year))
+    for audit in result.files:
+        table = audit.table_name or "-"
+        typer.echo(f"{audit.status:8} {audit.source_file}: {table}, {audit.rows_in} in, "
+                   f"{audit.rows_loaded} loaded, {audit.rows_quarantined} quarantined"
+                   + ("" if audit.status == "loaded" else f" ({audit.message})"))
+    typer.echo(f"warehouse: {warehouse}")
+
+
+@app.command()
+def build(warehouse: WarehouseOption = settings.DEFAULT_WAREHOUSE) -> None:
+    """Run `dbt build` (seeds, staging, measures, marts and their tests) on the warehouse.
+
+    dbt works on a copy; the copy replaces the warehouse only if every model and test passed.
+    """
+    from cpw.build import run_dbt
+
+    result = _run(lambda: run_dbt(warehouse))
+    typer.echo(f"dbt build: {result.summary()}")
+    for warning in result.warnings:
+        typer.echo(f"warning: {warning}")
+
+
+@app.command()
+def check(warehouse: WarehouseOption = settings.DEFAULT_WAREHOUSE) -> None:
+    """Validate the raw tables with the Great Expectations suites in expectations/.
+
+    Every result is stored in quality.expectation_results. Exits 1 when a critical expectation
+    fails; warnings are listed but do not fail the run.
+    """
+    from cpw.quality import run_checks
+
+    report = _run(lambda: run_checks(warehouse, settings.EXPECTATIONS_DIR))
+    for line in report.summary_lines():
+        typer.echo(line)
+    typer.echo(f"checks: {len(report.results)} expectations, {report.critical_failures} critical failures")
+    if report.critical_failures:
+        _run(lambda: _raise(CpwChecksFailed(f"{report.critical_failures} critical expectations failed")))
+
+
+def _raise(err: Exception) -> None:
+    raise err
+
+
+@app.command()
+def report(warehouse: WarehouseOption = settings.DEFAULT_WAREHOUSE) -> None:
+    """Publish the marts to the Evidence site's source and build the static site (offline)."""
+    from cpw.reports import build_site, publish
+
+    tables = _run(lambda: publish(warehouse))
+    typer.echo("published: " + ", ".join(f"{name} {rows}" for name, rows in tables.items()))
+    site = _run(lambda: build_site())
+    typer.echo(f"site: {site}")
+
+
+@app.command()
+def serve(
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 4173,
+    build_dir: Annotated[Path, typer.Option(help="The built site.")] = settings.REPORTS_BUILD_DIR,
+) -> None:
+    """Serve the built site on http://127.0.0.1 only (Ctrl-C stops it)."""
+    from cpw.reports import serve as serve_site
+
+    if not (build_dir / "index.html").exists():
+        _run(lambda: _raise(CpwInputError("no built site: run `cpw report` first", file=build_dir)))
+    typer.echo(f"serving {build_dir} on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
+    _run(lambda: serve_site(build_dir, port=port))
+
+
+@app.command()
+def demo(
+    out: Annotated[Path, typer.Option(help="Where the demo council's returns are written.")] = settings.DEFAULT_DEMO_DATA,
+    warehouse: WarehouseOption = settings.DEFAULT_WAREHOUSE,
+    skip_site: Annotated[bool, typer.Option("--skip-site", help="Stop before building the site.")] = False,
+) -> None:
+    """Run every step on the synthetic demo council: synth, load, build, check, report."""
+    steps: list[tuple[str, Callable[[], None]]] = [
+        ("synth", lambda: synth(out=out)),
+        ("load", lambda: load(input_dir=out, warehouse=warehouse)),
+        ("build", lambda: build(warehouse=warehouse)),
+        ("check", lambda: check(warehouse=warehouse)),
+    ]
+    if not skip_site:
+        steps.append(("report", lambda: report(warehouse=warehouse)))
+    timings: list[tuple[str, float]] = []
+    for name, step in steps:
+        typer.echo(f"== {name}")
+        started = time.perf_counter()
+        step()
+        timings.append((name, time.perf_counter() - started))
+        typer.echo(f"== {name} done in {timings[-1][1]:.1f} s")
+    typer.echo("step times: " + ", ".join(f"{n} {t:.1f} s" for n, t in timings)
+               + f"; total {sum(t for _, t in timings):.1f} s")
+    typer.echo(f"warehouse: {warehouse}")
+    if not skip_site:
+        typer.echo(f"site: {settings.REPORTS_BUILD_DIR} — open it with `cpw serve` "
+                   "(or `make serve`), then http://127.0.0.1:4173/")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,1 @@
+"""Scripts that generate seed CSVs from maintained sources, so no seed is typed by hand."""

@@ -1,0 +1,19 @@
+"""Where things live: the project root, the warehouse and the folders the pipeline uses."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_WAREHOUSE = Path(os.environ.get("CPW_WAREHOUSE", PROJECT_ROOT / "warehouse" / "cpw.duckdb"))
+DEFAULT_DEMO_DATA = PROJECT_ROOT / "warehouse" / "demo_input"
+EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
+REPORTS_DIR = PROJECT_ROOT / "reports"
+REPORTS_BUILD_DIR = REPORTS_DIR / "build"
+# The site reads a small publish file holding only the marts, never the warehouse itself.
+REPORTS_SOURCE_DB = REPORTS_DIR / "sources" / "cpw" / "cpw_reports.duckdb"
+
+DEMO_SEED = 20261124
+DEMO_CHILDREN = 400
+DEMO_YEARS = 3
