@@ -34,8 +34,9 @@ def demo_input(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from cpw.synth import generate_council
 
     out = tmp_path_factory.mktemp("demo_input")
-    generate_council(out, children=settings.DEMO_CHILDREN, years=settings.DEMO_YEARS,
-                     seed=settings.DEMO_SEED)
+    generate_council(
+        out, children=settings.DEMO_CHILDREN, years=settings.DEMO_YEARS, seed=settings.DEMO_SEED
+    )
     return out
 
 

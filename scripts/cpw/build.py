@@ -49,14 +49,31 @@ def run_dbt(
     if not warehouse_path.exists():
         raise CpwInputError("warehouse not found: run `cpw load` first", file=warehouse_path)
     target = target_path or PROJECT_ROOT / "target"
-    args = [_dbt_executable(), command, "--project-dir", str(PROJECT_ROOT), "--profiles-dir",
-            str(PROJECT_ROOT), "--target-path", str(target), "--log-path", str(target / "logs"),
-            *(extra or [])]
+    args = [
+        _dbt_executable(),
+        command,
+        "--project-dir",
+        str(PROJECT_ROOT),
+        "--profiles-dir",
+        str(PROJECT_ROOT),
+        "--target-path",
+        str(target),
+        "--log-path",
+        str(target / "logs"),
+        *(extra or []),
+    ]
     with warehouse.staged_file(warehouse_path, start_from_live=True) as work:
         env = {**os.environ, "CPW_WAREHOUSE": str(work), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
         try:
-            completed = subprocess.run(args, cwd=PROJECT_ROOT, env=env, capture_output=True,
-                                       text=True, timeout=DBT_TIMEOUT_SECONDS, check=False)
+            completed = subprocess.run(
+                args,
+                cwd=PROJECT_ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=DBT_TIMEOUT_SECONDS,
+                check=False,
+            )
         except subprocess.TimeoutExpired as err:
             raise CpwStepError(f"dbt {command} timed out after {DBT_TIMEOUT_SECONDS} s") from err
         result = _summarise(target / "run_results.json")

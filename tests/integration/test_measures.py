@@ -21,22 +21,30 @@ def _expected_rows() -> set[tuple[object, ...]]:
     rows = set()
     with (FIXTURE / "expected.csv").open() as handle:
         for row in csv.DictReader(handle):
-            rows.add((
-                row["measure_id"], int(row["collection_year"]), row["child_id"],
-                row["due_date"] or None, row["is_in_denominator"] == "true",
-                row["is_in_numerator"] == "true",
-                float(row["observed_value"]) if row["observed_value"] else None, row["status"],
-            ))
+            rows.add(
+                (
+                    row["measure_id"],
+                    int(row["collection_year"]),
+                    row["child_id"],
+                    row["due_date"] or None,
+                    row["is_in_denominator"] == "true",
+                    row["is_in_numerator"] == "true",
+                    float(row["observed_value"]) if row["observed_value"] else None,
+                    row["status"],
+                )
+            )
     return rows
 
 
 def test_child_level_rows_match_the_hand_worked_answers(measures_warehouse: Path) -> None:
     with duckdb.connect(str(measures_warehouse), read_only=True) as con:
-        actual = set(con.execute("""
+        actual = set(
+            con.execute("""
             select measure_id, collection_year, child_id, strftime(due_date, '%Y-%m-%d'),
                    is_in_denominator, is_in_numerator, observed_value, status
             from marts.fct_child_measure
-        """).fetchall())
+        """).fetchall()
+        )
     expected = _expected_rows()
     assert actual - expected == set(), "rows cpw produced that the derivation does not have"
     assert expected - actual == set(), "rows the derivation has that cpw did not produce"
@@ -44,8 +52,13 @@ def test_child_level_rows_match_the_hand_worked_answers(measures_warehouse: Path
 
 def test_headline_totals_match_the_hand_worked_answers(measures_warehouse: Path) -> None:
     with (FIXTURE / "expected_totals.csv").open() as handle:
-        expected = {(r["measure_id"], int(r["collection_year"])): (int(r["numerator"]),
-                    int(r["denominator"])) for r in csv.DictReader(handle)}
+        expected = {
+            (r["measure_id"], int(r["collection_year"])): (
+                int(r["numerator"]),
+                int(r["denominator"]),
+            )
+            for r in csv.DictReader(handle)
+        }
     with duckdb.connect(str(measures_warehouse), read_only=True) as con:
         rows = con.execute("""
             select measure_id, collection_year, numerator, denominator, value
@@ -60,11 +73,14 @@ def test_headline_totals_match_the_hand_worked_answers(measures_warehouse: Path)
 def test_board_scorecard_suppresses_small_counts(measures_warehouse: Path) -> None:
     """The fixture's counts are all below 5 except STB-01 2025 (11) and 2024 (6)."""
     with duckdb.connect(str(measures_warehouse), read_only=True) as con:
-        rows = {(m, y): (nd, dd, vd, v) for m, y, nd, dd, vd, v in con.execute("""
+        rows = {
+            (m, y): (nd, dd, vd, v)
+            for m, y, nd, dd, vd, v in con.execute("""
             select measure_id, collection_year, numerator_display, denominator_display,
                    value_display, value
             from marts.mart_board_scorecard
-        """).fetchall()}
+        """).fetchall()
+        }
     # STB-01 2025: numerator 2 is suppressed, so the percentage is too; 11 is shown.
     assert rows[("STB-01", 2025)] == ("c", "11", "c", None)
     # STB-01 2024: numerator 0 is not disclosive and is shown; 0 of 6 is 0.0%.

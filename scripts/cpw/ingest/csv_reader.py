@@ -25,6 +25,9 @@ class CsvContent:
 
 def decode(data: bytes, path: Path) -> tuple[str, str]:
     """Decode file bytes with the first encoding that fits, and say which one it was."""
+    if b"\x00" in data[:4096]:
+        # UTF-16 and spreadsheet binaries decode as garbage in Windows-1252 rather than failing
+        raise CpwInputError("not a text CSV (UTF-16 or binary): save it as UTF-8 CSV", file=path)
     for encoding in ENCODINGS:
         try:
             return data.decode(encoding), encoding

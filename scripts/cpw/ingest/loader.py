@@ -95,8 +95,7 @@ def find_year_folders(input_dir: Path, year: str | None) -> list[tuple[int, Path
     if own_year is not None:
         return [(own_year, input_dir)]
     raise CpwInputError(
-        "cannot tell the collection year: name sub-folders like 2024-25, "
-        "or give --year 2024-25",
+        "cannot tell the collection year: name sub-folders like 2024-25, or give --year 2024-25",
         file=input_dir,
     )
 
@@ -112,27 +111,47 @@ def _load_file(
     spec = recognise(content.header)
     if spec is None:
         message = "columns match no SSDA903 table: " + ",".join(content.header)
-        result.files.append(FileAudit(relative, None, collection_year, len(content.rows), 0, 0,
-                                      "skipped", message))
+        result.files.append(
+            FileAudit(relative, None, collection_year, len(content.rows), 0, 0, "skipped", message)
+        )
         return None
     header_upper = [name.strip().upper() for name in content.header]
     order = [header_upper.index(column) for column in spec.columns]
     good: list[tuple[int, list[str]]] = []
     for line_number, record in content.rows:
         if len(record) != len(header_upper):
-            result.quarantine.append(QuarantinedRow(
-                relative, spec.name, collection_year, line_number, None, None,
-                f"expected {len(header_upper)} fields, found {len(record)}", ",".join(record)))
+            result.quarantine.append(
+                QuarantinedRow(
+                    relative,
+                    spec.name,
+                    collection_year,
+                    line_number,
+                    None,
+                    None,
+                    f"expected {len(header_upper)} fields, found {len(record)}",
+                    ",".join(record),
+                )
+            )
             continue
         good.append((line_number, [record[i] for i in order]))
-    result.files.append(FileAudit(
-        relative, spec.name, collection_year, len(content.rows), len(good),
-        len(content.rows) - len(good), "loaded", f"read as {content.encoding}"))
+    result.files.append(
+        FileAudit(
+            relative,
+            spec.name,
+            collection_year,
+            len(content.rows),
+            len(good),
+            len(content.rows) - len(good),
+            "loaded",
+            f"read as {content.encoding}",
+        )
+    )
     return spec, good
 
 
-def _frame(spec: TableSpec, rows: list[tuple[int, list[str], str, int]], loaded_at: datetime
-           ) -> pl.DataFrame:
+def _frame(
+    spec: TableSpec, rows: list[tuple[int, list[str], str, int]], loaded_at: datetime
+) -> pl.DataFrame:
     data: dict[str, list[object]] = {column.lower(): [] for column in spec.columns}
     for _, values, _, _ in rows:
         for column, value in zip(spec.columns, values, strict=True):
@@ -151,17 +170,21 @@ def load_folder(input_dir: Path, warehouse_path: Path, year: str | None = None) 
     result = LoadResult(warehouse=warehouse_path)
     collected: dict[str, list[tuple[int, list[str], str, int]]] = {t.name: [] for t in TABLES}
     for collection_year, folder in find_year_folders(input_dir, year):
-        for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+        for path in sorted(
+            p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
+        ):
             relative = str(path.relative_to(input_dir)) if path != input_dir else path.name
             if path.suffix.lower() != ".csv":
-                result.files.append(FileAudit(relative, None, collection_year, 0, 0, 0, "skipped",
-                                              "not a CSV file"))
+                result.files.append(
+                    FileAudit(relative, None, collection_year, 0, 0, 0, "skipped", "not a CSV file")
+                )
                 continue
             loaded = _load_file(path, relative, collection_year, result)
             if loaded is not None:
                 spec, rows = loaded
                 collected[spec.name].extend(
-                    (line, values, relative, collection_year) for line, values in rows)
+                    (line, values, relative, collection_year) for line, values in rows
+                )
     if not any(f.status == "loaded" for f in result.files):
         raise CpwInputError("no SSDA903 table found in the input", file=input_dir)
     _write(result, collected)
@@ -170,14 +193,32 @@ def load_folder(input_dir: Path, warehouse_path: Path, year: str | None = None) 
 
 def _write(result: LoadResult, collected: dict[str, list[tuple[int, list[str], str, int]]]) -> None:
     loaded_at = datetime.now().replace(microsecond=0)
-    audit = pl.DataFrame([f.__dict__ for f in result.files], schema={
-        "source_file": pl.String, "table_name": pl.String, "collection_year": pl.Int16,
-        "rows_in": pl.Int64, "rows_loaded": pl.Int64, "rows_quarantined": pl.Int64,
-        "status": pl.String, "message": pl.String})
-    quarantine = pl.DataFrame([q.__dict__ for q in result.quarantine], schema={
-        "source_file": pl.String, "table_name": pl.String, "collection_year": pl.Int16,
-        "line_number": pl.Int32, "column_name": pl.String, "value": pl.String,
-        "reason": pl.String, "raw_line": pl.String})
+    audit = pl.DataFrame(
+        [f.__dict__ for f in result.files],
+        schema={
+            "source_file": pl.String,
+            "table_name": pl.String,
+            "collection_year": pl.Int16,
+            "rows_in": pl.Int64,
+            "rows_loaded": pl.Int64,
+            "rows_quarantined": pl.Int64,
+            "status": pl.String,
+            "message": pl.String,
+        },
+    )
+    quarantine = pl.DataFrame(
+        [q.__dict__ for q in result.quarantine],
+        schema={
+            "source_file": pl.String,
+            "table_name": pl.String,
+            "collection_year": pl.Int16,
+            "line_number": pl.Int32,
+            "column_name": pl.String,
+            "value": pl.String,
+            "reason": pl.String,
+            "raw_line": pl.String,
+        },
+    )
     with warehouse.staged_file(result.warehouse, start_from_live=False) as work:
         con = warehouse.connect(work)
         try:
@@ -186,9 +227,12 @@ def _write(result: LoadResult, collected: dict[str, list[tuple[int, list[str], s
                 columns = ", ".join(f"{c.lower()} varchar" for c in spec.columns)
                 lineage = ", ".join(f"{name} {kind}" for name, kind in LINEAGE_COLUMNS)
                 con.execute(f"create table raw.{spec.name} ({columns}, {lineage})")
-                frame = _frame(spec, collected[spec.name], loaded_at)  # noqa: F841
+                con.register("frame", _frame(spec, collected[spec.name], loaded_at))
                 con.execute(f"insert into raw.{spec.name} select * from frame")
-            con.execute("create table raw.load_audit as select * from audit")
-            con.execute("create table raw.quarantine as select * from quarantine")
+                con.unregister("frame")
+            con.register("audit_frame", audit)
+            con.execute("create table raw.load_audit as select * from audit_frame")
+            con.register("quarantine_frame", quarantine)
+            con.execute("create table raw.quarantine as select * from quarantine_frame")
         finally:
             con.close()

@@ -20,7 +20,9 @@ LAST_YEAR = 2035
 SEED_PATH = PROJECT_ROOT / "seeds" / "calendar" / "bank_holidays_england_wales.csv"
 
 
-def bank_holidays(first_year: int = FIRST_YEAR, last_year: int = LAST_YEAR) -> list[tuple[date, str]]:
+def bank_holidays(
+    first_year: int = FIRST_YEAR, last_year: int = LAST_YEAR
+) -> list[tuple[date, str]]:
     """Bank holidays in England (the same days as Wales), sorted by date."""
     calendar = holidays.country_holidays("GB", subdiv="ENG", years=range(first_year, last_year + 1))
     return sorted((day, str(name)) for day, name in calendar.items())
