@@ -48,17 +48,30 @@ def _run(action: Callable[[], T]) -> T:
 
 @app.command()
 def synth(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the council's returns to.")],
-    children: Annotated[int, typer.Option(help="About how many children are looked after during each year.")] = settings.DEMO_CHILDREN,
-    years: Annotated[int, typer.Option(help="How many collection years to write, ending with --last-year.")] = settings.DEMO_YEARS,
-    seed: Annotated[int, typer.Option(help="Random seed: the same seed always writes the same files.")] = settings.DEMO_SEED,
-    last_year: Annotated[int, typer.Option(help="Year the last collection ends (2025 = 2024-25).")] = 2025,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder to write the council's returns to.")
+    ],
+    children: Annotated[
+        int, typer.Option(help="About how many children are looked after during each year.")
+    ] = settings.DEMO_CHILDREN,
+    years: Annotated[
+        int, typer.Option(help="How many collection years to write, ending with --last-year.")
+    ] = settings.DEMO_YEARS,
+    seed: Annotated[
+        int, typer.Option(help="Random seed: the same seed always writes the same files.")
+    ] = settings.DEMO_SEED,
+    last_year: Annotated[
+        int, typer.Option(help="Year the last collection ends (2025 = 2024-25).")
+    ] = 2025,
 ) -> None:
     """Write a synthetic council's SSDA903 returns (fake children only), one folder per year."""
     from cpw.synth import generate_council
 
-    result = _run(lambda: generate_council(out, children=children, years=years, seed=seed,
-                                           last_collection_year=last_year))
+    result = _run(
+        lambda: generate_council(
+            out, children=children, years=years, seed=seed, last_collection_year=last_year
+        )
+    )
     for label in result.years:
         counts = ", ".join(f"{table} {n}" for table, n in result.rows[label].items())
         typer.echo(f"{label}: {counts}")
@@ -67,9 +80,18 @@ def synth(
 
 @app.command()
 def load(
-    input_dir: Annotated[Path, typer.Option("--input", "-i", help="Folder of 903 CSVs: one sub-folder per collection year (2024-25, ...), or one year with --year.")],
+    input_dir: Annotated[
+        Path,
+        typer.Option(
+            "--input",
+            "-i",
+            help="Folder of 903 CSVs: one sub-folder per collection year (2024-25, ...), or one year with --year.",
+        ),
+    ],
     warehouse: WarehouseOption = settings.DEFAULT_WAREHOUSE,
-    year: Annotated[str | None, typer.Option(help="Collection year of a single folder of files, e.g. 2024-25.")] = None,
+    year: Annotated[
+        str | None, typer.Option(help="Collection year of a single folder of files, e.g. 2024-25.")
+    ] = None,
 ) -> None:
     """Load SSDA903 CSVs into the warehouse's raw schema.
 
@@ -82,9 +104,11 @@ def load(
     result = _run(lambda: load_folder(input_dir, warehouse, year=year))
     for audit in result.files:
         table = audit.table_name or "-"
-        typer.echo(f"{audit.status:8} {audit.source_file}: {table}, {audit.rows_in} in, "
-                   f"{audit.rows_loaded} loaded, {audit.rows_quarantined} quarantined"
-                   + ("" if audit.status == "loaded" else f" ({audit.message})"))
+        typer.echo(
+            f"{audit.status:8} {audit.source_file}: {table}, {audit.rows_in} in, "
+            f"{audit.rows_loaded} loaded, {audit.rows_quarantined} quarantined"
+            + ("" if audit.status == "loaded" else f" ({audit.message})")
+        )
     typer.echo(f"warehouse: {warehouse}")
 
 
@@ -114,9 +138,15 @@ def check(warehouse: WarehouseOption = settings.DEFAULT_WAREHOUSE) -> None:
     report = _run(lambda: run_checks(warehouse, settings.EXPECTATIONS_DIR))
     for line in report.summary_lines():
         typer.echo(line)
-    typer.echo(f"checks: {len(report.results)} expectations, {report.critical_failures} critical failures")
+    typer.echo(
+        f"checks: {len(report.results)} expectations, {report.critical_failures} critical failures"
+    )
     if report.critical_failures:
-        _run(lambda: _raise(CpwChecksFailed(f"{report.critical_failures} critical expectations failed")))
+        _run(
+            lambda: _raise(
+                CpwChecksFailed(f"{report.critical_failures} critical expectations failed")
+            )
+        )
 
 
 def _raise(err: Exception) -> None:
@@ -150,9 +180,13 @@ def serve(
 
 @app.command()
 def demo(
-    out: Annotated[Path, typer.Option(help="Where the demo council's returns are written.")] = settings.DEFAULT_DEMO_DATA,
+    out: Annotated[
+        Path, typer.Option(help="Where the demo council's returns are written.")
+    ] = settings.DEFAULT_DEMO_DATA,
     warehouse: WarehouseOption = settings.DEFAULT_WAREHOUSE,
-    skip_site: Annotated[bool, typer.Option("--skip-site", help="Stop before building the site.")] = False,
+    skip_site: Annotated[
+        bool, typer.Option("--skip-site", help="Stop before building the site.")
+    ] = False,
 ) -> None:
     """Run every step on the synthetic demo council: synth, load, build, check, report."""
     steps: list[tuple[str, Callable[[], None]]] = [
@@ -170,12 +204,17 @@ def demo(
         step()
         timings.append((name, time.perf_counter() - started))
         typer.echo(f"== {name} done in {timings[-1][1]:.1f} s")
-    typer.echo("step times: " + ", ".join(f"{n} {t:.1f} s" for n, t in timings)
-               + f"; total {sum(t for _, t in timings):.1f} s")
+    typer.echo(
+        "step times: "
+        + ", ".join(f"{n} {t:.1f} s" for n, t in timings)
+        + f"; total {sum(t for _, t in timings):.1f} s"
+    )
     typer.echo(f"warehouse: {warehouse}")
     if not skip_site:
-        typer.echo(f"site: {settings.REPORTS_BUILD_DIR} — open it with `cpw serve` "
-                   "(or `make serve`), then http://127.0.0.1:4173/")
+        typer.echo(
+            f"site: {settings.REPORTS_BUILD_DIR} — open it with `cpw serve` "
+            "(or `make serve`), then http://127.0.0.1:4173/"
+        )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,88 @@
+"""Structure rules from the style guide, checked over the manifest of a real dbt build."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cpw.settings import PROJECT_ROOT
+
+pytestmark = pytest.mark.slow
+
+PRINCIPLES = {f"P{n}" for n in range(1, 8)}
+OUTCOMES = {"BH", "BS", "EA", "PC", "EW"}
+
+
+@pytest.fixture(scope="module")
+def manifest(measures_warehouse: Path) -> dict[str, Any]:
+    path = measures_warehouse.parent / "dbt_target" / "manifest.json"
+    return json.loads(path.read_text())  # type: ignore[no-any-return]
+
+
+def _models(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    return [n for n in manifest["nodes"].values() if n["resource_type"] == "model"]
+
+
+def _tests_by_model(manifest: dict[str, Any]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for node in manifest["nodes"].values():
+        if node["resource_type"] == "test" and node.get("attached_node"):
+            name = node.get("test_metadata", {}).get("name", "singular")
+            found.setdefault(node["attached_node"], set()).add(name)
+    return found
+
+
+def test_every_model_is_described_in_yaml_beside_it(manifest: dict[str, Any]) -> None:
+    for model in _models(manifest):
+        assert model["description"].strip(), f"{model['name']} has no description"
+        patch = model["patch_path"].split("://")[-1]
+        assert Path(patch).with_suffix("").name == model["name"], model["name"]
+        assert Path(patch).parent == Path(model["original_file_path"]).parent, model["name"]
+
+
+def test_every_model_has_a_primary_key_test(manifest: dict[str, Any]) -> None:
+    tests = _tests_by_model(manifest)
+    for model in _models(manifest):
+        assert {"unique", "not_null"} <= tests.get(model["unique_id"], set()), model["name"]
+
+
+def test_only_staging_reads_sources_and_staging_reads_nothing_else(
+    manifest: dict[str, Any],
+) -> None:
+    for model in _models(manifest):
+        parents = model["depends_on"]["nodes"]
+        is_staging = model["name"].startswith("stg_")
+        reads_source = any(p.startswith("source.") for p in parents)
+        assert reads_source == is_staging, model["name"]
+        if is_staging:
+            assert all(p.startswith("source.") for p in parents), model["name"]
+        assert parents, f"{model['name']} has no parents"
+
+
+def test_child_level_marts_say_so_and_board_marts_hold_no_child(manifest: dict[str, Any]) -> None:
+    for model in _models(manifest):
+        if "/marts/" not in "/" + model["original_file_path"]:
+            continue
+        child_level = model["config"].get("meta", {}).get("child_level", False)
+        if child_level:
+            assert model["description"].startswith("Child-level"), model["name"]
+        if "/board/" in model["original_file_path"]:
+            assert not child_level, model["name"]
+            assert "child_id" not in model["columns"], model["name"]
+
+
+def test_every_measure_model_is_in_the_catalogue_with_principles_and_outcomes(
+    manifest: dict[str, Any],
+) -> None:
+    with (PROJECT_ROOT / "seeds" / "measures" / "measure_catalogue.csv").open() as handle:
+        catalogue = {row["measure_id"]: row for row in csv.DictReader(handle)}
+    measure_models = [m for m in _models(manifest) if m["name"].startswith("int_measure_")]
+    ids = {m["config"]["meta"]["measure_id"] for m in measure_models}
+    assert ids == set(catalogue), "each catalogue measure has exactly one measure model"
+    for row in catalogue.values():
+        assert set(row["principles"].split()) <= PRINCIPLES and row["principles"].split()
+        assert set(row["outcomes"].split()) <= OUTCOMES and row["outcomes"].split()
