@@ -1,1 +1,1 @@
-{{ review_timeliness_measure('REV-01', 'schedule.review_number = 1') }}
+{{ review_timeliness_measure('REV-01', "schedule.review_kind = 'first'") }}

@@ -1,1 +1,1 @@
-{{ review_timeliness_measure('REV-02', 'schedule.review_number = 2') }}
+{{ review_timeliness_measure('REV-02', "schedule.review_kind = 'second'") }}

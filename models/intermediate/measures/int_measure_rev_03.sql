@@ -1,1 +1,1 @@
-{{ review_timeliness_measure('REV-03', 'schedule.review_number >= 3') }}
+{{ review_timeliness_measure('REV-03', "schedule.review_kind = 'later'") }}

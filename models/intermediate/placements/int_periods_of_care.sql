@@ -14,8 +14,8 @@ select
     episodes.period_of_care_seq,
     min(episodes.episode_start_date) as period_start_date,
     -- the period ends with its last episode; an open last episode leaves it open
-    arg_max(episodes.episode_end_date, episodes.episode_start_date) as period_end_date,
-    arg_max(episodes.rec_code, episodes.episode_start_date) as period_end_rec_code,
+    arg_max_null(episodes.episode_end_date, episodes.episode_start_date) as period_end_date,
+    arg_max_null(episodes.rec_code, episodes.episode_start_date) as period_end_rec_code,
     max(episodes.known_until_date) as known_until_date,
     arg_min(episodes.ls_code, episodes.episode_start_date) as first_ls_code,
     arg_min(episodes.rne_code, episodes.episode_start_date) as first_rne_code,

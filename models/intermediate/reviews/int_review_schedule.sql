@@ -8,9 +8,26 @@ reviews as (
     select * from {{ ref('int_reviews') }}
 ),
 
+collection_years as (
+    select * from {{ ref('int_collection_years') }}
+),
+
+history as (
+    -- reviews are only known from the first loaded return onwards
+    select min(collection_years.period_start) as history_start_date
+    from collection_years
+),
+
 reviewable_periods as (
-    -- short breaks follow reg 48's own regime, not reg 33's (measures.md §0)
-    select * from periods
+    -- short breaks follow reg 48's own regime, not reg 33's (measures.md §0). A period that
+    -- began before the first loaded return may have had reviews we cannot see, so its reviews
+    -- cannot be numbered: the first one seen is not assessed and each later one is held to the
+    -- six-month rule, the interval that applies to every review after the second.
+    select
+        periods.*,
+        periods.period_start_date >= history.history_start_date as is_numbering_known
+    from periods
+    cross join history
     where not periods.is_short_breaks_only
 ),
 
@@ -22,6 +39,7 @@ first_due as (
         reviewable_periods.period_start_date as clock_start_date,
         {{ add_working_days('reviewable_periods.period_start_date', 20) }} as due_date
     from reviewable_periods
+    where reviewable_periods.is_numbering_known
 ),
 
 later_due as (
@@ -32,7 +50,8 @@ later_due as (
         reviews.review_number + 1 as review_number,
         reviews.review_date as clock_start_date,
         case
-            when reviews.review_number = 1 then {{ add_months('reviews.review_date', 3) }}
+            when reviews.review_number = 1 and reviewable_periods.is_numbering_known
+                then {{ add_months('reviews.review_date', 3) }}
             else {{ add_months('reviews.review_date', 6) }}
         end as due_date
     from reviews
@@ -54,6 +73,7 @@ joined as (
         schedule.clock_start_date,
         schedule.due_date,
         held.review_date as held_date,
+        reviewable_periods.is_numbering_known,
         reviewable_periods.period_start_date,
         reviewable_periods.period_end_date,
         reviewable_periods.known_until_date
@@ -70,6 +90,13 @@ select
     period_of_care_id,
     child_id,
     review_number,
+    case
+        when not is_numbering_known then 'later'
+        when review_number = 1 then 'first'
+        when review_number = 2 then 'second'
+        else 'later'
+    end as review_kind,
+    is_numbering_known,
     clock_start_date,
     due_date,
     held_date,
