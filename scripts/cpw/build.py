@@ -97,7 +97,7 @@ def _summarise(run_results: Path) -> BuildResult:
         kind = node["unique_id"].split(".")[0]
         status = node["status"]
         counts[f"{kind}s {status}"] += 1
-        name = node["unique_id"].split(".")[-1]
+        name = node["unique_id"].split(".")[2]
         if status in ("error", "fail"):
             failures.append(f"{name}: {(node.get('message') or '').strip()}")
         elif status == "warn":

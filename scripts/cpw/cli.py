@@ -85,7 +85,8 @@ def load(
         typer.Option(
             "--input",
             "-i",
-            help="Folder of 903 CSVs: one sub-folder per collection year (2024-25, ...), or one year with --year.",
+            help="Folder of 903 CSV or XML files: one sub-folder per collection year"
+            " (2024-25, ...), or one year with --year.",
         ),
     ],
     warehouse: WarehouseOption = settings.DEFAULT_WAREHOUSE,

@@ -4,10 +4,6 @@ header as (
     select * from {{ ref('stg_ssda903__header') }}
 ),
 
-sex_codes as (
-    select * from {{ ref('ssda903_sex_codes') }}
-),
-
 latest as (
     -- the latest return's header is the child's current record
     select
@@ -20,16 +16,12 @@ latest as (
 )
 
 select
-    latest.child_id,
-    latest.birth_date,
-    latest.sex_code,
-    -- SEX was 1/2 until 2023-24 and M/F/U from 2024-25: map by the return's year
-    sex_codes.sex,
-    latest.ethnic_code,
-    latest.upn,
-    latest.collection_year as latest_return_year
+    child_id,
+    birth_date,
+    sex_code,
+    sex,
+    ethnic_code,
+    upn,
+    collection_year as latest_return_year
 from latest
-left join sex_codes
-    on latest.sex_code = sex_codes.sex_code
-    and latest.collection_year between sex_codes.first_collection_year and sex_codes.last_collection_year
-where latest.version_rank = 1
+where version_rank = 1

@@ -21,6 +21,7 @@ select
     nullif(upper(trim(urn)), '') as urn,
     decom as episode_start_date_text,
     dec as episode_end_date_text,
+    _extra_columns as extra_columns,
     _collection_year as collection_year,
     _source_file as source_file,
     _source_line as source_line

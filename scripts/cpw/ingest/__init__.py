@@ -1,5 +1,5 @@
-"""Load SSDA903 extracts into the warehouse's raw schema, losslessly and atomically."""
+"""Load SSDA903 extracts (CSV or XML, many years) into the warehouse's raw schema."""
 
-from cpw.ingest.loader import LoadResult, load_folder
+from cpw.ingest.loader import FileAudit, LoadResult, load_folder
 
-__all__ = ["LoadResult", "load_folder"]
+__all__ = ["FileAudit", "LoadResult", "load_folder"]

@@ -1,67 +1,86 @@
-"""`cpw load`: recognise 903 files by their columns and load them into a fresh warehouse.
+"""`cpw load`: read every 903 file (CSV or XML) of every collection year into a new warehouse.
 
-Every value is kept as text exactly as read (typing happens in dbt staging, where a bad value is
-flagged, not lost). A row the loader cannot place in its table is quarantined verbatim with its
-file, line and reason. The new warehouse is built beside the live one and replaces it only when
-the whole load has finished.
+Every value is kept as text exactly as read; typing happens in dbt staging. Rows are checked in
+DuckDB (cpw.ingest.validate): a row with a bad key is quarantined, any other problem is loaded
+and flagged, and both are recorded with file, line, column, value and reason. For every file,
+rows in = rows loaded + rows quarantined. The new warehouse is built beside the live one and
+replaces it only when the whole load has finished.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import duckdb
 import polars as pl
 
 from cpw import warehouse
 from cpw.errors import CpwInputError
+from cpw.ingest.codes import code_rows
 from cpw.ingest.csv_reader import read_csv
-from cpw.ingest.tables import LINEAGE_COLUMNS, TABLES, TableSpec, recognise
+from cpw.ingest.tables import LINEAGE_COLUMNS, TABLES, TableSpec, normalise_header, recognise
+from cpw.ingest.validate import REJECTED, issues_sql
+from cpw.ingest.xml_reader import read_xml
 
 YEAR_FOLDER = re.compile(r"^(?P<start>\d{4})-(?P<end>\d{2})$")
 
 
-@dataclass(frozen=True)
+@dataclass
 class FileAudit:
-    """What happened to one input file."""
+    """What happened to one input file (one line per table an XML file feeds)."""
 
     source_file: str
     table_name: str | None
     collection_year: int | None
-    rows_in: int
-    rows_loaded: int
-    rows_quarantined: int
-    status: str
-    message: str
-
-
-@dataclass(frozen=True)
-class QuarantinedRow:
-    """A row kept aside verbatim, with where it came from and why."""
-
-    source_file: str
-    table_name: str | None
-    collection_year: int | None
-    line_number: int
-    column_name: str | None
-    value: str | None
-    reason: str
-    raw_line: str
+    rows_in: int = 0
+    rows_loaded: int = 0
+    rows_quarantined: int = 0
+    rows_flagged: int = 0
+    status: str = "loaded"
+    message: str = ""
 
 
 @dataclass
 class LoadResult:
-    """The outcome of a load: the warehouse written and an audit line per file."""
+    """The outcome of a load: the warehouse written, an audit line per file, the issues found."""
 
     warehouse: Path
     files: list[FileAudit] = field(default_factory=list)
-    quarantine: list[QuarantinedRow] = field(default_factory=list)
+    issues: list[dict[str, object]] = field(default_factory=list)
 
     def rows_loaded(self, table: str) -> int:
         """Rows loaded into one raw table across all files."""
         return sum(f.rows_loaded for f in self.files if f.table_name == table)
+
+    def totals(self) -> dict[str, tuple[int, int, int, int]]:
+        """Per table: rows in, loaded, quarantined, flagged."""
+        out: dict[str, tuple[int, int, int, int]] = {}
+        for audit in self.files:
+            if audit.table_name is None:
+                continue
+            rows_in, loaded, quarantined, flagged = out.get(audit.table_name, (0, 0, 0, 0))
+            out[audit.table_name] = (
+                rows_in + audit.rows_in,
+                loaded + audit.rows_loaded,
+                quarantined + audit.rows_quarantined,
+                flagged + audit.rows_flagged,
+            )
+        return out
+
+
+@dataclass
+class _Batch:
+    """Rows of one table from one file, in the table's column order."""
+
+    spec: TableSpec
+    audit: FileAudit
+    lines: list[int] = field(default_factory=list)
+    values: list[list[str | None]] = field(default_factory=list)
+    extra: list[str | None] = field(default_factory=list)
 
 
 def parse_year_label(label: str) -> int | None:
@@ -69,10 +88,8 @@ def parse_year_label(label: str) -> int | None:
     match = YEAR_FOLDER.match(label)
     if match:
         start, end = int(match["start"]), int(match["end"])
-        if (start + 1) % 100 != end:
-            return None
-        return start + 1
-    if re.fullmatch(r"\d{4}", label):
+        return start + 1 if (start + 1) % 100 == end else None
+    if re.fullmatch(r"(19|20)\d{2}", label):
         return int(label)
     return None
 
@@ -86,11 +103,10 @@ def find_year_folders(input_dir: Path, year: str | None) -> list[tuple[int, Path
         if collection_year is None:
             raise CpwInputError(f"--year {year!r} is not a collection year such as 2024-25")
         return [(collection_year, input_dir)]
-    subfolders = sorted(p for p in input_dir.iterdir() if p.is_dir())
-    found = [(parse_year_label(p.name), p) for p in subfolders]
-    years = [(y, p) for y, p in found if y is not None]
+    found = [(parse_year_label(p.name), p) for p in sorted(input_dir.iterdir()) if p.is_dir()]
+    years = sorted((y, p) for y, p in found if y is not None)
     if years:
-        return sorted(years)
+        return years
     own_year = parse_year_label(input_dir.name)
     if own_year is not None:
         return [(own_year, input_dir)]
@@ -100,139 +116,275 @@ def find_year_folders(input_dir: Path, year: str | None) -> list[tuple[int, Path
     )
 
 
-def _load_file(
-    path: Path, relative: str, collection_year: int, result: LoadResult
-) -> tuple[TableSpec, list[tuple[int, list[str]]]] | None:
+def _csv_batches(path: Path, relative: str, year: int, result: LoadResult) -> list[_Batch]:
     try:
         content = read_csv(path)
     except CpwInputError as err:
-        result.files.append(FileAudit(relative, None, collection_year, 0, 0, 0, "error", str(err)))
-        return None
-    spec = recognise(content.header)
-    if spec is None:
-        message = "columns match no SSDA903 table: " + ",".join(content.header)
+        result.files.append(FileAudit(relative, None, year, status="error", message=str(err)))
+        return []
+    recognition = recognise(content.header)
+    if recognition is None:
         result.files.append(
-            FileAudit(relative, None, collection_year, len(content.rows), 0, 0, "skipped", message)
-        )
-        return None
-    header_upper = [name.strip().upper() for name in content.header]
-    order = [header_upper.index(column) for column in spec.columns]
-    good: list[tuple[int, list[str]]] = []
-    for line_number, record in content.rows:
-        if len(record) != len(header_upper):
-            result.quarantine.append(
-                QuarantinedRow(
-                    relative,
-                    spec.name,
-                    collection_year,
-                    line_number,
-                    None,
-                    None,
-                    f"expected {len(header_upper)} fields, found {len(record)}",
-                    ",".join(record),
-                )
+            FileAudit(
+                relative,
+                None,
+                year,
+                len(content.rows) + len(content.ragged),
+                status="skipped",
+                message="columns match no SSDA903 table: " + ",".join(content.header),
             )
-            continue
-        good.append((line_number, [record[i] for i in order]))
-    result.files.append(
-        FileAudit(
-            relative,
-            spec.name,
-            collection_year,
-            len(content.rows),
-            len(good),
-            len(content.rows) - len(good),
-            "loaded",
-            f"read as {content.encoding}",
         )
+        return []
+    spec = recognition.spec
+    notes = [f"read as {content.encoding}"]
+    if recognition.extra:
+        notes.append("extra columns kept in _extra_columns: " + ",".join(recognition.extra))
+    if recognition.missing:
+        notes.append("missing columns loaded as blank: " + ",".join(recognition.missing))
+    audit = FileAudit(
+        relative, spec.name, year, len(content.rows) + len(content.ragged), message="; ".join(notes)
     )
-    return spec, good
+    result.files.append(audit)
+    names = normalise_header(content.header)
+    positions = [names.index(c) if c in names else None for c in spec.column_names]
+    extra_positions = [(i, n) for i, n in enumerate(names) if n not in spec.column_set]
+    batch = _Batch(spec, audit)
+    for line, fields in content.rows:
+        batch.lines.append(line)
+        batch.values.append([fields[i] if i is not None else None for i in positions])
+        batch.extra.append(
+            json.dumps({n: fields[i] for i, n in extra_positions}) if extra_positions else None
+        )
+    for line, text, found in content.ragged:
+        audit.rows_quarantined += 1
+        result.issues.append(
+            {
+                "source_file": relative,
+                "table_name": spec.name,
+                "collection_year": year,
+                "line_number": line,
+                "column_name": None,
+                "value": None,
+                "reason": f"expected {len(names)} fields, found {found}",
+                "disposition": REJECTED,
+                "raw_line": text,
+            }
+        )
+    return [batch]
 
 
-def _frame(
-    spec: TableSpec, rows: list[tuple[int, list[str], str, int]], loaded_at: datetime
-) -> pl.DataFrame:
-    data: dict[str, list[object]] = {column.lower(): [] for column in spec.columns}
-    for _, values, _, _ in rows:
-        for column, value in zip(spec.columns, values, strict=True):
-            data[column.lower()].append(value)
-    frame = pl.DataFrame(data, schema={c.lower(): pl.String for c in spec.columns})
-    return frame.with_columns(
-        pl.Series("_collection_year", [r[3] for r in rows], dtype=pl.Int16),
-        pl.Series("_source_file", [r[2] for r in rows], dtype=pl.String),
-        pl.Series("_source_line", [r[0] for r in rows], dtype=pl.Int32),
+def _xml_batches(path: Path, relative: str, year: int, result: LoadResult) -> list[_Batch]:
+    try:
+        parsed = read_xml(path)
+    except CpwInputError as err:
+        result.files.append(
+            FileAudit(
+                relative,
+                None,
+                year,
+                status="error",
+                message=f"nothing loaded from this file: {err}",
+            )
+        )
+        return []
+    batches = []
+    for spec in TABLES:
+        rows = parsed.tables.get(spec.name, [])
+        if not rows:
+            continue
+        audit = FileAudit(relative, spec.name, year, len(rows), message="read as XML")
+        result.files.append(audit)
+        batch = _Batch(spec, audit)
+        for line, values, extra in rows:
+            batch.lines.append(line)
+            batch.values.append([values.get(c) for c in spec.column_names])
+            batch.extra.append(extra)
+        batches.append(batch)
+    return batches
+
+
+def _read_folder(input_dir: Path, year: str | None, result: LoadResult) -> list[_Batch]:
+    batches: list[_Batch] = []
+    for collection_year, folder in find_year_folders(input_dir, year):
+        for path in sorted(p for p in folder.iterdir() if p.is_file()):
+            if path.name.startswith("."):
+                continue
+            relative = str(path.relative_to(input_dir))
+            suffix = path.suffix.lower()
+            if suffix == ".csv":
+                batches += _csv_batches(path, relative, collection_year, result)
+            elif suffix == ".xml":
+                batches += _xml_batches(path, relative, collection_year, result)
+            else:
+                result.files.append(
+                    FileAudit(
+                        relative,
+                        None,
+                        collection_year,
+                        status="skipped",
+                        message="not a CSV or XML file",
+                    )
+                )
+    return batches
+
+
+def _frame(spec: TableSpec, batches: list[_Batch], loaded_at: datetime) -> pl.DataFrame:
+    columns: dict[str, list[str | None]] = {c.lower(): [] for c in spec.column_names}
+    extra: list[str | None] = []
+    years: list[int] = []
+    files: list[str] = []
+    lines: list[int] = []
+    for batch in batches:
+        if batch.values:
+            for name, values in zip(
+                spec.column_names, zip(*batch.values, strict=True), strict=True
+            ):
+                columns[name.lower()].extend(values)
+        extra += batch.extra
+        lines += batch.lines
+        years += [batch.audit.collection_year or 0] * len(batch.lines)
+        files += [batch.audit.source_file] * len(batch.lines)
+    schema = {name: pl.String for name in columns}
+    return pl.DataFrame(columns, schema=schema).with_columns(
+        pl.Series("_extra_columns", extra, dtype=pl.String),
+        pl.Series("_collection_year", years, dtype=pl.Int16),
+        pl.Series("_source_file", files, dtype=pl.String),
+        pl.Series("_source_line", lines, dtype=pl.Int32),
         pl.lit(loaded_at, dtype=pl.Datetime("us")).alias("_loaded_at"),
     )
 
 
 def load_folder(input_dir: Path, warehouse_path: Path, year: str | None = None) -> LoadResult:
-    """Load every 903 CSV under `input_dir` into a new warehouse that replaces `warehouse_path`."""
+    """Load every 903 CSV or XML under `input_dir` into a new warehouse at `warehouse_path`."""
     result = LoadResult(warehouse=warehouse_path)
-    collected: dict[str, list[tuple[int, list[str], str, int]]] = {t.name: [] for t in TABLES}
-    for collection_year, folder in find_year_folders(input_dir, year):
-        for path in sorted(
-            p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
-        ):
-            relative = str(path.relative_to(input_dir)) if path != input_dir else path.name
-            if path.suffix.lower() != ".csv":
-                result.files.append(
-                    FileAudit(relative, None, collection_year, 0, 0, 0, "skipped", "not a CSV file")
-                )
-                continue
-            loaded = _load_file(path, relative, collection_year, result)
-            if loaded is not None:
-                spec, rows = loaded
-                collected[spec.name].extend(
-                    (line, values, relative, collection_year) for line, values in rows
-                )
-    if not any(f.status == "loaded" for f in result.files):
+    batches = _read_folder(input_dir, year, result)
+    if not batches:
         raise CpwInputError("no SSDA903 table found in the input", file=input_dir)
-    _write(result, collected)
+    loaded_at = datetime.now().replace(microsecond=0)
+    with warehouse.staged_file(warehouse_path, start_from_live=False) as work:
+        con = warehouse.connect(work)
+        try:
+            _write(con, batches, result, loaded_at)
+        finally:
+            con.close()
     return result
 
 
-def _write(result: LoadResult, collected: dict[str, list[tuple[int, list[str], str, int]]]) -> None:
-    loaded_at = datetime.now().replace(microsecond=0)
-    audit = pl.DataFrame(
-        [f.__dict__ for f in result.files],
-        schema={
-            "source_file": pl.String,
-            "table_name": pl.String,
-            "collection_year": pl.Int16,
-            "rows_in": pl.Int64,
-            "rows_loaded": pl.Int64,
-            "rows_quarantined": pl.Int64,
-            "status": pl.String,
-            "message": pl.String,
-        },
+def _write(
+    con: duckdb.DuckDBPyConnection, batches: list[_Batch], result: LoadResult, loaded_at: datetime
+) -> None:
+    con.execute("create schema raw")
+    years = range(
+        min(b.audit.collection_year or 2000 for b in batches),
+        max(b.audit.collection_year or 2000 for b in batches) + 1,
     )
-    quarantine = pl.DataFrame(
-        [q.__dict__ for q in result.quarantine],
-        schema={
-            "source_file": pl.String,
-            "table_name": pl.String,
-            "collection_year": pl.Int16,
-            "line_number": pl.Int32,
-            "column_name": pl.String,
-            "value": pl.String,
-            "reason": pl.String,
-            "raw_line": pl.String,
-        },
+    con.register(
+        "_valid_codes",
+        pl.DataFrame(
+            {
+                "code_key": [
+                    f"{row.list_name}|{row.code.upper()}|{year}"
+                    for row in code_rows()
+                    for year in years
+                    if row.first_collection_year <= year <= row.last_collection_year
+                ]
+            },
+            schema={"code_key": pl.String},
+        ),
     )
-    with warehouse.staged_file(result.warehouse, start_from_live=False) as work:
-        con = warehouse.connect(work)
-        try:
-            con.execute("create schema raw")
-            for spec in TABLES:
-                columns = ", ".join(f"{c.lower()} varchar" for c in spec.columns)
-                lineage = ", ".join(f"{name} {kind}" for name, kind in LINEAGE_COLUMNS)
-                con.execute(f"create table raw.{spec.name} ({columns}, {lineage})")
-                con.register("frame", _frame(spec, collected[spec.name], loaded_at))
-                con.execute(f"insert into raw.{spec.name} select * from frame")
-                con.unregister("frame")
-            con.register("audit_frame", audit)
-            con.execute("create table raw.load_audit as select * from audit_frame")
-            con.register("quarantine_frame", quarantine)
-            con.execute("create table raw.quarantine as select * from quarantine_frame")
-        finally:
-            con.close()
+    audits = {(b.audit.source_file, b.spec.name): b.audit for b in batches}
+    for spec in TABLES:
+        columns = ", ".join(f"{c.lower()} varchar" for c in spec.column_names)
+        lineage = ", ".join(f"{name} {kind}" for name, kind in LINEAGE_COLUMNS)
+        con.execute(f"create table raw.{spec.name} ({columns}, {lineage})")
+        mine = [b for b in batches if b.spec is spec]
+        if not mine:
+            continue
+        con.register("incoming", _frame(spec, mine, loaded_at))
+        con.execute(f"create temp table issues as {issues_sql(spec)}")
+        con.execute(f"""
+            insert into raw.{spec.name}
+            select incoming.* from incoming
+            anti join (select distinct _source_file, _source_line from issues
+                       where disposition = '{REJECTED}') as rejected
+                using (_source_file, _source_line)""")
+        counts = con.execute(f"""
+            select _source_file,
+                count(*) filter (where is_rejected),
+                count(*) filter (where not is_rejected)
+            from (
+                select _source_file, _source_line,
+                    bool_or(disposition = '{REJECTED}') as is_rejected
+                from issues group by _source_file, _source_line
+            )
+            group by _source_file""").fetchall()
+        for source_file, rejected, flagged in counts:
+            audit = audits[(source_file, spec.name)]
+            audit.rows_quarantined += rejected
+            audit.rows_flagged += flagged
+        names = ", ".join(spec.column_names).lower()
+        result.issues += [
+            dict(
+                zip(
+                    (
+                        "source_file",
+                        "table_name",
+                        "collection_year",
+                        "line_number",
+                        "column_name",
+                        "value",
+                        "reason",
+                        "disposition",
+                        "raw_line",
+                    ),
+                    row,
+                    strict=True,
+                )
+            )
+            for row in con.execute(f"""
+                select issues._source_file, '{spec.name}', incoming._collection_year,
+                    issues._source_line, issues.column_name, issues.value, issues.reason,
+                    issues.disposition, concat_ws(',', {names})
+                from issues inner join incoming using (_source_file, _source_line)
+                order by 1, 4, 5""").fetchall()
+        ]
+        con.execute("drop table issues")
+        con.unregister("incoming")
+    for audit in result.files:
+        audit.rows_loaded = audit.rows_in - audit.rows_quarantined
+    con.register(
+        "audit_frame",
+        pl.DataFrame(
+            [asdict(a) for a in result.files],
+            schema={
+                "source_file": pl.String,
+                "table_name": pl.String,
+                "collection_year": pl.Int16,
+                "rows_in": pl.Int64,
+                "rows_loaded": pl.Int64,
+                "rows_quarantined": pl.Int64,
+                "rows_flagged": pl.Int64,
+                "status": pl.String,
+                "message": pl.String,
+            },
+        ),
+    )
+    con.execute("create table raw.load_audit as select * from audit_frame")
+    con.register(
+        "quarantine_frame",
+        pl.DataFrame(
+            result.issues,
+            schema={
+                "source_file": pl.String,
+                "table_name": pl.String,
+                "collection_year": pl.Int16,
+                "line_number": pl.Int32,
+                "column_name": pl.String,
+                "value": pl.String,
+                "reason": pl.String,
+                "disposition": pl.String,
+                "raw_line": pl.String,
+            },
+        ),
+    )
+    con.execute("create table raw.quarantine as select * from quarantine_frame")
