@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -43,6 +44,15 @@ def _run(action: Callable[[], T]) -> T:
         raise typer.Exit(EXIT_BAD_INPUT) from err
     except CpwError as err:
         typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(EXIT_STEP_FAILED) from err
+    except Exception as err:
+        if os.environ.get("CPW_DEBUG"):
+            raise
+        typer.echo(
+            f"error: unexpected {type(err).__name__}: {err} (CPW_DEBUG=1 shows the "
+            "traceback; please report it)",
+            err=True,
+        )
         raise typer.Exit(EXIT_STEP_FAILED) from err
 
 

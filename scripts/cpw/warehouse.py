@@ -22,9 +22,13 @@ STORAGE_CONFIG = {"storage_compatibility_version": "v1.0.0"}
 def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open a DuckDB file in the storage format every part of the stack can read."""
     if read_only:
-        return duckdb.connect(str(path), read_only=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(path), config=dict(STORAGE_CONFIG))
+        con = duckdb.connect(str(path), read_only=True)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(path), config=dict(STORAGE_CONFIG))
+    # cpw prints its own progress; DuckDB's bar would mix into it
+    con.execute("set enable_progress_bar = false")
+    return con
 
 
 def _work_path(live: Path) -> Path:

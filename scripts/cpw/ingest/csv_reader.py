@@ -1,4 +1,9 @@
-"""Read one CSV file into rows of text, keeping line numbers and every value as written."""
+"""Read one CSV file into a frame of text columns, keeping line numbers and values as written.
+
+Unquoted files (almost every 903 export) are split with polars string operations, so the work
+per row happens in Rust, not Python; a file with any quote character goes through the csv
+module, which understands quoting.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
+
+import polars as pl
 
 from cpw.errors import CpwInputError
 
@@ -16,10 +23,13 @@ ENCODINGS = ("utf-8-sig", "cp1252")
 
 @dataclass(frozen=True)
 class CsvContent:
-    """A decoded CSV: header, rows that fit it, rows that don't (with their text), encoding."""
+    """A decoded CSV: header, rows that fit it, rows that don't (with their text), encoding.
+
+    `rows` has one String column per header position (`f0`, `f1`, ...) and `_source_line`.
+    """
 
     header: list[str]
-    rows: list[tuple[int, list[str]]]
+    rows: pl.DataFrame
     ragged: list[tuple[int, str, int]]  # (line number, the line as written, fields found)
     encoding: str
 
@@ -37,45 +47,69 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
     raise CpwInputError("not readable as UTF-8 or Windows-1252 text", file=path)
 
 
-def _split_plain(text: str) -> list[tuple[int, str, list[str]]]:
-    # No quote character anywhere: every line is one record and commas always separate.
-    return [
-        (number, line, line.split(","))
-        for number, line in enumerate(text.splitlines(), start=1)
-        if line.strip(" ,\t")
-    ]
+def _records_plain(text: str) -> pl.DataFrame:
+    """Line number, line text and fields of every non-blank line (no quoting in the file)."""
+    lines = pl.DataFrame({"line": text.split("\n")}, schema={"line": pl.String})
+    return (
+        lines.with_row_index("_source_line", offset=1)
+        .with_columns(pl.col("line").str.strip_suffix("\r"), pl.col("_source_line").cast(pl.Int32))
+        .filter(pl.col("line").str.replace_all(r"[ ,\t]", "") != "")
+        .with_columns(pl.col("line").str.split(",").alias("fields"))
+    )
 
 
-def _split_quoted(text: str, path: Path) -> list[tuple[int, str, list[str]]]:
+def _records_quoted(text: str, path: Path) -> pl.DataFrame:
     reader = csv.reader(io.StringIO(text, newline=""))
-    records: list[tuple[int, str, list[str]]] = []
+    numbers: list[int] = []
+    lines: list[str] = []
+    fields: list[list[str]] = []
     start = 1
     try:
         for record in reader:
             if any(field.strip() for field in record):
-                records.append((start, ",".join(record), record))
+                numbers.append(start)
+                lines.append(",".join(record))
+                fields.append(record)
             start = reader.line_num + 1
     except csv.Error as err:
         raise CpwInputError(f"malformed CSV: {err}", file=path, row=reader.line_num) from err
-    return records
+    return pl.DataFrame(
+        {"_source_line": numbers, "line": lines, "fields": fields},
+        schema={"_source_line": pl.Int32, "line": pl.String, "fields": pl.List(pl.String)},
+    )
 
 
 def read_csv(path: Path) -> CsvContent:
     """Read a CSV file; blank lines are skipped, every other line is kept with its number."""
     text, encoding = decode(path.read_bytes(), path)
-    records = _split_quoted(text, path) if '"' in text else _split_plain(text)
-    if not records:
+    records = _records_quoted(text, path) if '"' in text else _records_plain(text)
+    if records.height == 0:
         raise CpwInputError("empty file: no header row", file=path)
-    _, _, header = records[0]
+    header = list(records["fields"][0])
     width = len(header)
-    rows: list[tuple[int, list[str]]] = []
-    ragged: list[tuple[int, str, int]] = []
-    for number, line, fields in records[1:]:
-        if len(fields) == width:
-            rows.append((number, fields))
-        elif len(fields) > width and not any(f.strip() for f in fields[width:]):
-            # trailing empty fields (Excel pads short rows with commas) carry nothing
-            rows.append((number, fields[:width]))
-        else:
-            ragged.append((number, line, len(fields)))
+    body = records.slice(1).with_columns(
+        pl.col("fields").list.len().alias("found"),
+        # trailing empty fields (Excel pads short rows with commas) carry nothing
+        pl.col("fields")
+        .list.slice(width)
+        .list.eval(pl.element().str.strip_chars() != "")
+        .list.any()
+        .fill_null(False)
+        .alias("has_overflow"),
+    )
+    fits = (pl.col("found") == width) | ((pl.col("found") > width) & ~pl.col("has_overflow"))
+    good = body.filter(fits)
+    bad = body.filter(~fits)
+    rows = good.select(
+        pl.col("_source_line"),
+        *[pl.col("fields").list.get(i).alias(f"f{i}") for i in range(width)],
+    )
+    ragged = list(
+        zip(
+            bad["_source_line"].to_list(),
+            bad["line"].to_list(),
+            bad["found"].to_list(),
+            strict=True,
+        )
+    )
     return CsvContent(header=header, rows=rows, ragged=ragged, encoding=encoding)

@@ -9,7 +9,6 @@ replaces it only when the whole load has finished.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -20,7 +19,6 @@ import polars as pl
 
 from cpw import warehouse
 from cpw.errors import CpwInputError
-from cpw.ingest.codes import code_rows
 from cpw.ingest.csv_reader import read_csv
 from cpw.ingest.tables import LINEAGE_COLUMNS, TABLES, TableSpec, normalise_header, recognise
 from cpw.ingest.validate import REJECTED, issues_sql
@@ -74,13 +72,14 @@ class LoadResult:
 
 @dataclass
 class _Batch:
-    """Rows of one table from one file, in the table's column order."""
+    """Rows of one table from one file.
+
+    The frame holds the table's columns in lower case, `_extra_columns` and `_source_line`.
+    """
 
     spec: TableSpec
     audit: FileAudit
-    lines: list[int] = field(default_factory=list)
-    values: list[list[str | None]] = field(default_factory=list)
-    extra: list[str | None] = field(default_factory=list)
+    frame: pl.DataFrame
 
 
 def parse_year_label(label: str) -> int | None:
@@ -142,19 +141,25 @@ def _csv_batches(path: Path, relative: str, year: int, result: LoadResult) -> li
     if recognition.missing:
         notes.append("missing columns loaded as blank: " + ",".join(recognition.missing))
     audit = FileAudit(
-        relative, spec.name, year, len(content.rows) + len(content.ragged), message="; ".join(notes)
+        relative,
+        spec.name,
+        year,
+        content.rows.height + len(content.ragged),
+        message="; ".join(notes),
     )
     result.files.append(audit)
     names = normalise_header(content.header)
-    positions = [names.index(c) if c in names else None for c in spec.column_names]
-    extra_positions = [(i, n) for i, n in enumerate(names) if n not in spec.column_set]
-    batch = _Batch(spec, audit)
-    for line, fields in content.rows:
-        batch.lines.append(line)
-        batch.values.append([fields[i] if i is not None else None for i in positions])
-        batch.extra.append(
-            json.dumps({n: fields[i] for i, n in extra_positions}) if extra_positions else None
-        )
+    columns = [
+        pl.col(f"f{names.index(c)}").alias(c.lower())
+        if c in names
+        else pl.lit(None, dtype=pl.String).alias(c.lower())
+        for c in spec.column_names
+    ]
+    extras = [pl.col(f"f{i}").alias(n) for i, n in enumerate(names) if n not in spec.column_set]
+    extra = (
+        pl.struct(extras).struct.json_encode() if extras else pl.lit(None, dtype=pl.String)
+    ).alias("_extra_columns")
+    frame = content.rows.select(*columns, extra, pl.col("_source_line"))
     for line, text, found in content.ragged:
         audit.rows_quarantined += 1
         result.issues.append(
@@ -170,7 +175,7 @@ def _csv_batches(path: Path, relative: str, year: int, result: LoadResult) -> li
                 "raw_line": text,
             }
         )
-    return [batch]
+    return [_Batch(spec, audit, frame)]
 
 
 def _xml_batches(path: Path, relative: str, year: int, result: LoadResult) -> list[_Batch]:
@@ -194,12 +199,14 @@ def _xml_batches(path: Path, relative: str, year: int, result: LoadResult) -> li
             continue
         audit = FileAudit(relative, spec.name, year, len(rows), message="read as XML")
         result.files.append(audit)
-        batch = _Batch(spec, audit)
-        for line, values, extra in rows:
-            batch.lines.append(line)
-            batch.values.append([values.get(c) for c in spec.column_names])
-            batch.extra.append(extra)
-        batches.append(batch)
+        data: dict[str, list[str | None]] = {
+            c.lower(): [values.get(c) for _, values, _ in rows] for c in spec.column_names
+        }
+        data["_extra_columns"] = [extra for _, _, extra in rows]
+        frame = pl.DataFrame(data, schema={name: pl.String for name in data}).with_columns(
+            pl.Series("_source_line", [line for line, _, _ in rows], dtype=pl.Int32)
+        )
+        batches.append(_Batch(spec, audit, frame))
     return batches
 
 
@@ -228,28 +235,21 @@ def _read_folder(input_dir: Path, year: str | None, result: LoadResult) -> list[
     return batches
 
 
-def _frame(spec: TableSpec, batches: list[_Batch], loaded_at: datetime) -> pl.DataFrame:
-    columns: dict[str, list[str | None]] = {c.lower(): [] for c in spec.column_names}
-    extra: list[str | None] = []
-    years: list[int] = []
-    files: list[str] = []
-    lines: list[int] = []
-    for batch in batches:
-        if batch.values:
-            for name, values in zip(
-                spec.column_names, zip(*batch.values, strict=True), strict=True
-            ):
-                columns[name.lower()].extend(values)
-        extra += batch.extra
-        lines += batch.lines
-        years += [batch.audit.collection_year or 0] * len(batch.lines)
-        files += [batch.audit.source_file] * len(batch.lines)
-    schema = {name: pl.String for name in columns}
-    return pl.DataFrame(columns, schema=schema).with_columns(
-        pl.Series("_extra_columns", extra, dtype=pl.String),
-        pl.Series("_collection_year", years, dtype=pl.Int16),
-        pl.Series("_source_file", files, dtype=pl.String),
-        pl.Series("_source_line", lines, dtype=pl.Int32),
+def _frame(batches: list[_Batch], loaded_at: datetime) -> pl.DataFrame:
+    return pl.concat(
+        [
+            batch.frame.with_columns(
+                pl.lit(batch.audit.collection_year, dtype=pl.Int16).alias("_collection_year"),
+                pl.lit(batch.audit.source_file, dtype=pl.String).alias("_source_file"),
+            )
+            for batch in batches
+        ]
+    ).select(
+        *[pl.col(c.lower()) for c in batches[0].spec.column_names],
+        "_extra_columns",
+        "_collection_year",
+        "_source_file",
+        pl.col("_source_line").cast(pl.Int32),
         pl.lit(loaded_at, dtype=pl.Datetime("us")).alias("_loaded_at"),
     )
 
@@ -270,86 +270,81 @@ def load_folder(input_dir: Path, warehouse_path: Path, year: str | None = None) 
     return result
 
 
+ISSUE_FIELDS = (
+    "source_file",
+    "table_name",
+    "collection_year",
+    "line_number",
+    "column_name",
+    "value",
+    "reason",
+    "disposition",
+    "raw_line",
+)
+
+
+def _record_issues(
+    con: duckdb.DuckDBPyConnection,
+    spec: TableSpec,
+    result: LoadResult,
+    audits: dict[tuple[str, str], FileAudit],
+) -> None:
+    """Count rejected and flagged rows per file, and keep every issue with its row's text."""
+    counts = con.execute(f"""
+        select _source_file,
+            count(*) filter (where is_rejected),
+            count(*) filter (where not is_rejected)
+        from (
+            select _source_file, _source_line, bool_or(disposition = '{REJECTED}') as is_rejected
+            from issues group by _source_file, _source_line
+        )
+        group by _source_file""").fetchall()
+    for source_file, rejected, flagged in counts:
+        audit = audits[(source_file, spec.name)]
+        audit.rows_quarantined += rejected
+        audit.rows_flagged += flagged
+    names = ", ".join(spec.column_names).lower()
+    rows = con.execute(f"""
+        select issues._source_file, '{spec.name}', loaded._collection_year,
+            issues._source_line, issues.column_name, issues.value, issues.reason,
+            issues.disposition, concat_ws(',', {names})
+        from issues
+        inner join raw.{spec.name} as loaded using (_source_file, _source_line)
+        order by 1, 4, 5""").fetchall()
+    result.issues += [dict(zip(ISSUE_FIELDS, row, strict=True)) for row in rows]
+
+
+def _load_table(
+    con: duckdb.DuckDBPyConnection,
+    spec: TableSpec,
+    batches: list[_Batch],
+    result: LoadResult,
+    loaded_at: datetime,
+) -> None:
+    """Write one table's rows once, check them where they lie, then delete the rejected few."""
+    con.register("incoming_frame", _frame(batches, loaded_at))
+    con.execute(f"insert into raw.{spec.name} select * from incoming_frame")
+    con.unregister("incoming_frame")
+    con.execute(f"create temp table issues as {issues_sql(spec, f'raw.{spec.name}')}")
+    _record_issues(con, spec, result, {(b.audit.source_file, spec.name): b.audit for b in batches})
+    con.execute(f"""
+        delete from raw.{spec.name}
+        where (_source_file, _source_line) in (
+            select (_source_file, _source_line) from issues where disposition = '{REJECTED}')""")
+    con.execute("drop table issues")
+
+
 def _write(
     con: duckdb.DuckDBPyConnection, batches: list[_Batch], result: LoadResult, loaded_at: datetime
 ) -> None:
     con.execute("create schema raw")
-    years = range(
-        min(b.audit.collection_year or 2000 for b in batches),
-        max(b.audit.collection_year or 2000 for b in batches) + 1,
-    )
-    con.register(
-        "_valid_codes",
-        pl.DataFrame(
-            {
-                "code_key": [
-                    f"{row.list_name}|{row.code.upper()}|{year}"
-                    for row in code_rows()
-                    for year in years
-                    if row.first_collection_year <= year <= row.last_collection_year
-                ]
-            },
-            schema={"code_key": pl.String},
-        ),
-    )
-    audits = {(b.audit.source_file, b.spec.name): b.audit for b in batches}
     for spec in TABLES:
         columns = ", ".join(f"{c.lower()} varchar" for c in spec.column_names)
         lineage = ", ".join(f"{name} {kind}" for name, kind in LINEAGE_COLUMNS)
         con.execute(f"create table raw.{spec.name} ({columns}, {lineage})")
         mine = [b for b in batches if b.spec is spec]
-        if not mine:
-            continue
-        con.register("incoming", _frame(spec, mine, loaded_at))
-        con.execute(f"create temp table issues as {issues_sql(spec)}")
-        con.execute(f"""
-            insert into raw.{spec.name}
-            select incoming.* from incoming
-            anti join (select distinct _source_file, _source_line from issues
-                       where disposition = '{REJECTED}') as rejected
-                using (_source_file, _source_line)""")
-        counts = con.execute(f"""
-            select _source_file,
-                count(*) filter (where is_rejected),
-                count(*) filter (where not is_rejected)
-            from (
-                select _source_file, _source_line,
-                    bool_or(disposition = '{REJECTED}') as is_rejected
-                from issues group by _source_file, _source_line
-            )
-            group by _source_file""").fetchall()
-        for source_file, rejected, flagged in counts:
-            audit = audits[(source_file, spec.name)]
-            audit.rows_quarantined += rejected
-            audit.rows_flagged += flagged
-        names = ", ".join(spec.column_names).lower()
-        result.issues += [
-            dict(
-                zip(
-                    (
-                        "source_file",
-                        "table_name",
-                        "collection_year",
-                        "line_number",
-                        "column_name",
-                        "value",
-                        "reason",
-                        "disposition",
-                        "raw_line",
-                    ),
-                    row,
-                    strict=True,
-                )
-            )
-            for row in con.execute(f"""
-                select issues._source_file, '{spec.name}', incoming._collection_year,
-                    issues._source_line, issues.column_name, issues.value, issues.reason,
-                    issues.disposition, concat_ws(',', {names})
-                from issues inner join incoming using (_source_file, _source_line)
-                order by 1, 4, 5""").fetchall()
-        ]
-        con.execute("drop table issues")
-        con.unregister("incoming")
+        if mine:
+            _load_table(con, spec, mine, result, loaded_at)
     for audit in result.files:
         audit.rows_loaded = audit.rows_in - audit.rows_quarantined
     con.register(

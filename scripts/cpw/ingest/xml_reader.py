@@ -47,7 +47,7 @@ def _split_known(table: str, values: dict[str, str]) -> tuple[dict[str, str], st
     known = TABLES_BY_NAME[table].column_set
     row = {k: v for k, v in values.items() if k in known}
     extra = {k: v for k, v in values.items() if k not in known}
-    return row, (json.dumps(extra, sort_keys=True) if extra else None)
+    return row, (json.dumps(extra, sort_keys=True, separators=(",", ":")) if extra else None)
 
 
 def _child_rows(child: etree._Element, rows: XmlRows) -> None:
