@@ -45,7 +45,8 @@ select
     case
         when headline.is_suppressed then 'c'
         when headline.value is null then 'n/a'
-        else printf('%.1f%%', headline.value)
+        -- round half away from zero first: printf alone rounds 86.25 to 86.2
+        else printf('%.1f%%', round(headline.value, 1))
     end as value_display,
     headline.is_suppressed
 from headline

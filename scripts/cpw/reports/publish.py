@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 
 from cpw import settings
-from cpw.errors import CpwInputError
+from cpw.errors import CpwInputError, CpwStepError
 from cpw.warehouse import connect
 
 # Marts every page build needs, read from the warehouse's `marts` schema.
@@ -99,6 +99,8 @@ def publish(warehouse: Path, target: Path = settings.REPORTS_SOURCE_DB) -> dict[
 
     Raises:
         CpwInputError: the warehouse file is missing or lacks one of the marts.
+        CpwStepError: DuckDB could not read the warehouse (e.g. locked by a running build) or
+            write the publish file; the previous publish file is left as it was.
     """
     if not warehouse.is_file():
         raise CpwInputError("warehouse file not found; run `cpw build` first", file=warehouse)
@@ -107,6 +109,9 @@ def publish(warehouse: Path, target: Path = settings.REPORTS_SOURCE_DB) -> dict[
     _remove(work)
     try:
         counts = _copy(warehouse.resolve(), work)
+    except duckdb.Error as err:
+        _remove(work)
+        raise CpwStepError(f"publishing the marts from {warehouse} failed: {err}") from err
     except BaseException:
         _remove(work)
         raise
