@@ -234,7 +234,7 @@ def test_empty_header_only_unknown_and_unreadable_files(tmp_path: Path) -> None:
     assert status == {
         "reviews.csv": ("loaded", 1),
         "header.csv": ("loaded", 0),
-        "notes.csv": ("skipped", 1),
+        "notes.csv": ("skipped", 0),
         "empty.csv": ("error", 0),
         "readme.txt": ("skipped", 0),
         "utf16.csv": ("error", 0),

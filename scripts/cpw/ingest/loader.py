@@ -123,14 +123,15 @@ def _csv_batches(path: Path, relative: str, year: int, result: LoadResult) -> li
         return []
     recognition = recognise(content.header)
     if recognition is None:
+        found = content.rows.height + len(content.ragged)
         result.files.append(
             FileAudit(
                 relative,
                 None,
                 year,
-                len(content.rows) + len(content.ragged),
                 status="skipped",
-                message="columns match no SSDA903 table: " + ",".join(content.header),
+                message=f"columns match no SSDA903 table ({found} data rows not read): "
+                + ",".join(content.header),
             )
         )
         return []
@@ -346,7 +347,8 @@ def _write(
         if mine:
             _load_table(con, spec, mine, result, loaded_at)
     for audit in result.files:
-        audit.rows_loaded = audit.rows_in - audit.rows_quarantined
+        if audit.status == "loaded":
+            audit.rows_loaded = audit.rows_in - audit.rows_quarantined
     con.register(
         "audit_frame",
         pl.DataFrame(
