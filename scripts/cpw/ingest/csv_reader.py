@@ -47,13 +47,35 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
     raise CpwInputError("not readable as UTF-8 or Windows-1252 text", file=path)
 
 
+LINE_SEPARATOR = "\x1f"  # a control character no 903 value contains: each line is one field
+
+
+def _lines(text: str) -> pl.DataFrame:
+    """Every line of the text as a row, blank lines included (as null), CR removed."""
+    if LINE_SEPARATOR in text or not text:
+        lines = [line.removesuffix("\r") for line in text.split("\n")]
+        if lines and lines[-1] == "":
+            lines.pop()
+        return pl.DataFrame({"line": lines}, schema={"line": pl.String})
+    return pl.read_csv(
+        io.BytesIO(text.encode("utf-8")),
+        has_header=False,
+        separator=LINE_SEPARATOR,
+        quote_char=None,
+        infer_schema=False,
+        new_columns=["line"],
+    )
+
+
 def _records_plain(text: str) -> pl.DataFrame:
     """Line number, line text and fields of every non-blank line (no quoting in the file)."""
-    lines = pl.DataFrame({"line": text.split("\n")}, schema={"line": pl.String})
     return (
-        lines.with_row_index("_source_line", offset=1)
-        .with_columns(pl.col("line").str.strip_suffix("\r"), pl.col("_source_line").cast(pl.Int32))
-        .filter(pl.col("line").str.replace_all(r"[ ,\t]", "") != "")
+        _lines(text)
+        .with_row_index("_source_line", offset=1)
+        .with_columns(pl.col("_source_line").cast(pl.Int32))
+        .filter(
+            pl.col("line").is_not_null() & (pl.col("line").str.replace_all(r"[ ,\t]", "") != "")
+        )
         .with_columns(pl.col("line").str.split(",").alias("fields"))
     )
 
