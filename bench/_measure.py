@@ -20,8 +20,12 @@ class Measurement:
 def measure(command: list[str], env: dict[str, str] | None = None) -> Measurement:
     """Run `command`, wait for it, and read its own rusage (not the parent's)."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               env={**os.environ, **(env or {})})
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, **(env or {})},
+    )
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
     if process.stderr is not None:

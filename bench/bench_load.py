@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 import polars as pl
+
 from _measure import measure, median
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,9 +32,9 @@ def _big_episodes(source: Path, out: Path, rows: int) -> int:
     child ids, so keys stay unique and every row passes the checks."""
     episodes = pl.read_csv(source, infer_schema=False)
     copies = rows // episodes.height + 1
-    big = pl.concat([
-        episodes.with_columns(pl.col("CHILD") + f"_{k}") for k in range(copies)
-    ]).head(rows)
+    big = pl.concat([episodes.with_columns(pl.col("CHILD") + f"_{k}") for k in range(copies)]).head(
+        rows
+    )
     out.mkdir(parents=True)
     big.write_csv(out / "episodes.csv")
     return big.height
@@ -44,8 +45,10 @@ def _report(name: str, command: list[str], runs: int, rows: int | None = None) -
     failed = [r.returncode for r in results if r.returncode != 0]
     wall = median([r.wall_seconds for r in results])
     peak = median([r.peak_rss_mb for r in results])
-    line = f"{name:38} wall {wall:6.2f} s  (min {min(r.wall_seconds for r in results):.2f}, " \
-           f"max {max(r.wall_seconds for r in results):.2f})  peak {peak:7.1f} MB"
+    line = (
+        f"{name:38} wall {wall:6.2f} s  (min {min(r.wall_seconds for r in results):.2f}, "
+        f"max {max(r.wall_seconds for r in results):.2f})  peak {peak:7.1f} MB"
+    )
     if rows:
         line += f"  {rows:,} rows  {rows / wall:,.0f} rows/s"
     print(line + (f"  FAILED {failed}" if failed else ""), flush=True)
@@ -59,21 +62,47 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         print(f"cpw load, median of {args.runs} runs, whole process (includes start-up)")
-        _report("validator fake set (2,675 children)",
-                [CPW, "load", "--input", str(FAKE), "--year", "2017-18",
-                 "--warehouse", str(work / "fake.duckdb")], args.runs,
-                rows=sum(len(p.read_text(encoding="utf-8-sig").splitlines()) - 1
-                         for p in FAKE.glob("*.csv")))
+        _report(
+            "validator fake set (2,675 children)",
+            [
+                CPW,
+                "load",
+                "--input",
+                str(FAKE),
+                "--year",
+                "2017-18",
+                "--warehouse",
+                str(work / "fake.duckdb"),
+            ],
+            args.runs,
+            rows=sum(
+                len(p.read_text(encoding="utf-8-sig").splitlines()) - 1 for p in FAKE.glob("*.csv")
+            ),
+        )
         _synth(work / "ten_x", children=4000, years=3)
         ten_x_rows = sum(len(p.read_text().splitlines()) - 1 for p in work.glob("ten_x/*/*.csv"))
-        _report("synthetic 10x demo (4,000 a year, 3 y)",
-                [CPW, "load", "--input", str(work / "ten_x"),
-                 "--warehouse", str(work / "ten_x.duckdb")], args.runs, rows=ten_x_rows)
-        rows = _big_episodes(work / "ten_x" / "2024-25" / "episodes.csv",
-                             work / "big" / "2024-25", args.episodes)
-        _report("episodes only (throughput)",
-                [CPW, "load", "--input", str(work / "big"),
-                 "--warehouse", str(work / "big.duckdb")], args.runs, rows=rows)
+        _report(
+            "synthetic 10x demo (4,000 a year, 3 y)",
+            [
+                CPW,
+                "load",
+                "--input",
+                str(work / "ten_x"),
+                "--warehouse",
+                str(work / "ten_x.duckdb"),
+            ],
+            args.runs,
+            rows=ten_x_rows,
+        )
+        rows = _big_episodes(
+            work / "ten_x" / "2024-25" / "episodes.csv", work / "big" / "2024-25", args.episodes
+        )
+        _report(
+            "episodes only (throughput)",
+            [CPW, "load", "--input", str(work / "big"), "--warehouse", str(work / "big.duckdb")],
+            args.runs,
+            rows=rows,
+        )
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ def test_every_broken_file_is_accounted_for(tmp_path: Path) -> None:
         "reviews_duplicates_ragged.csv": ("loaded", 4, 2, 2, 1),
         "staff_list.csv": ("skipped", 0, 0, 0, 0),
     }
-    for status, rows_in, loaded, quarantined, _ in audit.values():
+    for _status, rows_in, loaded, quarantined, _ in audit.values():
         assert rows_in == loaded + quarantined
     messages = {a.source_file.split("/")[-1]: a.message for a in result.files}
     assert "empty file" in messages["empty.csv"]

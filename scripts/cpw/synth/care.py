@@ -19,7 +19,7 @@ from cpw.synth.placements import LONG_TERM, PlacementMaker
 from cpw.synth.plans import Plan
 
 TEMP_SHARE = 0.07
-_MEAN_STAY = {"under10": 1200.0, "10-15": 800.0, "16+": 450.0}
+_MEAN_STAY = {"under10": 2600.0, "10-15": 1700.0, "16+": 450.0}
 
 
 @dataclass(frozen=True)
@@ -33,10 +33,10 @@ class Context:
 
 def _stay(rng: random.Random, age: int, first: bool, place: str) -> timedelta:
     """Days until the next placement move: emergency placements are short, others long."""
-    if first and rng.random() < 0.25:
+    if first and rng.random() < 0.45:
         return timedelta(days=rng.randint(2, 45))
-    if rng.random() < 0.06:
-        return timedelta(days=rng.randint(10, 90))
+    if rng.random() < 0.13:
+        return timedelta(days=rng.randint(10, 120))
     mean = _MEAN_STAY["under10" if age < 10 else "10-15" if age < 16 else "16+"]
     if place == "K2":
         mean *= 0.8

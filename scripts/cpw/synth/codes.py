@@ -148,3 +148,32 @@ def pick(rng: random.Random, table: Weighted) -> str:
 @lru_cache(maxsize=64)
 def _prepared(table: Weighted) -> tuple[tuple[str, ...], tuple[float, ...]]:
     return tuple(code for code, _ in table), tuple(accumulate(weight for _, weight in table))
+
+
+SW_REASON: Weighted = (
+    ("LEFTRL", 30.0),
+    ("TSPROC", 25.0),
+    ("MANAGE", 20.0),
+    ("ORGRST", 8.0),
+    ("ABSENC", 7.0),
+    ("CHCHAN", 3.0),
+    ("PCCHAN", 2.0),
+    ("OTHERS", 5.0),
+)
+ADOPTER_COUPLE: Weighted = (("MF", 82.0), ("MM", 10.0), ("FF", 8.0))
+COUPLE_STATUS: dict[str, Weighted] = {
+    "MF": (("L11", 80.0), ("L3", 20.0)),
+    "MM": (("L12", 55.0), ("L2", 30.0), ("L4", 15.0)),
+    "FF": (("L12", 55.0), ("L2", 30.0), ("L4", 15.0)),
+}
+PLACED_CEASED: Weighted = (("RD1", 30.0), ("RD2", 15.0), ("RD3", 25.0), ("RD4", 30.0))
+PREV_PERM: Weighted = (("Z1", 82.0), ("P4", 7.0), ("P2", 6.0), ("P3", 3.0), ("P1", 2.0))
+# Old-style DfE LA numbers used for LA_PERM (all in the validator's list), and 999 (not known).
+LA_PERM = ("999", "999", "800", "202", "330", "873", "935")
+UASC_ETHNICITY: Weighted = (
+    ("BAFR", 35.0),
+    ("AOTH", 30.0),
+    ("OOTH", 20.0),
+    ("WOTH", 8.0),
+    ("BOTH", 7.0),
+)

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cpw.errors import CpwInputError
+from cpw.synth import errors
 from cpw.synth.dates import CollectionYear
 from cpw.synth.model import Child
 from cpw.synth.population import simulate
-from cpw.synth.returns import TABLES, write_table, year_tables
+from cpw.synth.returns import SHORT_BREAKS, tables_for, write_table, year_tables
 
-SHORT_BREAKS = frozenset({"V3", "V4"})
+MANIFEST = "manifest.json"
 
 
 @dataclass(frozen=True)
@@ -21,26 +24,37 @@ class SynthResult:
     Attributes:
         out_dir: The input folder written (one sub-folder per year).
         years: Collection-year labels, oldest first, e.g. ``["2022-23", "2023-24"]``.
-        rows: Year label -> table name (``header``, ``episodes``, ``reviews``) -> data rows.
+        rows: Year label -> table name (``header``, ``episodes``, ``reviews``, ``oc2``, ...)
+            -> data rows written (including any injected duplicates).
         looked_after_at_31_march: Year label -> children looked after on 31 March
             (short-break-only children excluded, as in DfE figures).
+        looked_after_during_year: Year label -> children with an episode in the year (the
+            Header also holds care leavers who are there only for OC3).
+        errors: The injected errors (empty unless ``inject_errors`` was set).
+        local_rows: Year label -> local extract table -> rows (empty unless written).
     """
 
     out_dir: Path
     years: list[str]
     rows: dict[str, dict[str, int]]
     looked_after_at_31_march: dict[str, int] = field(default_factory=dict)
+    looked_after_during_year: dict[str, int] = field(default_factory=dict)
+    errors: list[errors.InjectedError] = field(default_factory=list)
+    local_rows: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def summary(self) -> str:
         """One line per year: children during the year, at 31 March, episodes and reviews."""
         lines = [f"synthetic council written to {self.out_dir}"]
         for label in self.years:
             counts = self.rows[label]
+            during = self.looked_after_during_year.get(label, counts["header"])
             lines.append(
-                f"{label}: {counts['header']} children in the year, "
+                f"{label}: {during} children in the year, "
                 f"{self.looked_after_at_31_march.get(label, 0)} at 31 March, "
                 f"{counts['episodes']} episodes, {counts['reviews']} reviews"
             )
+        if self.errors:
+            lines.append(f"{len(self.errors)} injected errors listed in {MANIFEST}")
         return "\n".join(lines)
 
 
@@ -57,17 +71,26 @@ def generate_council(
     years: int = 3,
     seed: int = 20261124,
     last_collection_year: int = 2025,
+    inject_errors: bool | int | dict[str, int] = False,
+    local_extracts: bool = False,
+    id_prefix: str = "C",
 ) -> SynthResult:
     """Simulate a council's looked-after children and write their 903 returns.
 
     Args:
         out_dir: Folder to write; gets one ``YYYY-YY`` sub-folder per collection year holding
-            ``header.csv``, ``episodes.csv`` and ``reviews.csv``.
+            one CSV per 903 table of that year (``header.csv``, ``episodes.csv``, ...).
         children: Roughly how many children are looked after during each year.
         years: How many collection years to write.
         seed: Random seed; the same seed gives byte-identical files.
         last_collection_year: Calendar year in which the last collection ends
             (2025 means 2024-25).
+        inject_errors: Off by default. ``True`` makes 5 errors of each kind per year, an int
+            that many of each kind, a dict a count per kind (see ``cpw.synth.errors``); the
+            errors are listed in ``manifest.json`` beside the year folders.
+        local_extracts: Also write the local (SSD-aligned) extracts, in ``local/`` inside each
+            year folder (see docs/local_extracts.md).
+        id_prefix: Text that starts every child id.
 
     Returns:
         The folder, the year labels and the row counts written.
@@ -77,16 +100,46 @@ def generate_council(
     """
     if children < 1 or years < 1:
         raise CpwInputError("children and years must both be at least 1")
+    try:
+        counts = errors.counts_for(inject_errors)
+    except ValueError as err:
+        raise CpwInputError(str(err)) from err
     collection_years = [CollectionYear(last_collection_year - years + 1 + i) for i in range(years)]
-    population = simulate(seed, children, collection_years[0].start, collection_years[-1].end)
+    population = simulate(
+        seed, children, collection_years[0].start, collection_years[-1].end, id_prefix
+    )
+    population.sort(key=lambda c: c.child_id)
     rows: dict[str, dict[str, int]] = {}
     at_31_march: dict[str, int] = {}
+    during: dict[str, int] = {}
+    injected: list[errors.InjectedError] = []
+    local_rows: dict[str, dict[str, int]] = {}
+    error_rng = random.Random(f"{seed}/errors")
     for year in collection_years:
         folder = out_dir / year.label
         folder.mkdir(parents=True, exist_ok=True)
-        tables = year_tables(population, year)
-        for name, columns in TABLES.items():
+        tables = year_tables(population, year, seed)
+        during[year.label] = len({r[0] for r in tables["episodes"]})
+        if any(counts.values()):
+            injected += errors.inject(error_rng, year.label, year.end_year, tables, counts)
+        for name, columns in tables_for(year).items():
             write_table(folder / f"{name}.csv", columns, tables[name])
         rows[year.label] = {name: len(table) for name, table in tables.items()}
         at_31_march[year.label] = _looked_after_at(population, year)
-    return SynthResult(out_dir, [y.label for y in collection_years], rows, at_31_march)
+        if local_extracts:
+            from cpw.synth.local import write_local
+
+            local_rows[year.label] = write_local(population, year, seed, folder / "local")
+    if any(counts.values()):
+        (out_dir / MANIFEST).write_text(
+            json.dumps(errors.manifest_records(injected), indent=1) + "\n", encoding="utf-8"
+        )
+    return SynthResult(
+        out_dir,
+        [y.label for y in collection_years],
+        rows,
+        at_31_march,
+        during,
+        injected,
+        local_rows,
+    )

@@ -18,17 +18,33 @@ _INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
 FAKE_POSTCODE_AREA = "CP"
 
 
-def child_ids(rng: random.Random, n: int) -> list[str]:
+def child_ids(rng: random.Random, n: int, prefix: str = "C") -> list[str]:
     """Draw ``n`` distinct fake child ids.
 
     Args:
         rng: Random source.
-        n: How many ids are needed.
+        n: How many ids are needed (at most 900,000).
+        prefix: Text that starts every id.
 
     Returns:
         Ids like ``C402117``, in random order.
     """
-    return [f"C{number:06d}" for number in rng.sample(range(100000, 1000000), n)]
+    return [f"{prefix}{number:06d}" for number in rng.sample(range(100000, 1000000), n)]
+
+
+def social_worker_ids(rng: random.Random, n: int) -> tuple[str, ...]:
+    """Draw ``n`` distinct fake Social Work England registration numbers.
+
+    Real numbers are ``SW`` + digits; these use ``SW9`` + 6 digits from an invented range.
+
+    Args:
+        rng: Random source.
+        n: How many workers the council has.
+
+    Returns:
+        Ids like ``SW9041233``.
+    """
+    return tuple(f"SW9{number:06d}" for number in rng.sample(range(1000000), n))
 
 
 def upn(rng: random.Random, birth_year: int) -> str:

@@ -1,7 +1,7 @@
 """The simulated world: children, their placements, episodes and reviews.
 
 Everything here is immutable and holds a child's *whole* history, including the parts after the
-last collection year; ``returns.py`` decides what each year's return is allowed to show.
+last collection year; the writers decide what each year's return is allowed to show.
 """
 
 from __future__ import annotations
@@ -48,6 +48,53 @@ class Review:
 
 
 @dataclass(frozen=True)
+class Missing:
+    """A missing (``M``) or away (``A``) episode, always inside one placement episode."""
+
+    kind: str
+    start: date
+    end: date
+
+
+@dataclass(frozen=True)
+class SocialWorker:
+    """One social worker's allocation to the child; ``reason`` says why it began."""
+
+    sw_id: str
+    start: date
+    end: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class AdoptionDecision:
+    """An agency decision that the child should be placed for adoption, and what followed.
+
+    ``ceased`` and ``ceased_reason`` are set when the decision was reversed; ``matched`` and
+    the adopter fields when the child was adopted.
+    """
+
+    decided: date
+    ceased: date | None = None
+    ceased_reason: str = ""
+    matched: date | None = None
+    adopters: int = 0
+    adopter_sex: str = ""
+    adopter_status: str = ""
+    period_end: date | None = None
+
+
+@dataclass(frozen=True)
+class PreviousPermanence:
+    """PrevPerm for one period of care, keyed by the period's start."""
+
+    start: date
+    option: str
+    la: str
+    order_date: str
+
+
+@dataclass(frozen=True)
 class Child:
     """A simulated child and everything that happens to them while looked after."""
 
@@ -59,3 +106,9 @@ class Child:
     mc_dob: date | None
     episodes: tuple[Episode, ...]
     reviews: tuple[Review, ...]
+    uasc_until: date | None = None
+    missing: tuple[Missing, ...] = ()
+    social_workers: tuple[SocialWorker, ...] = ()
+    adoption: tuple[AdoptionDecision, ...] = ()
+    prev_perm: tuple[PreviousPermanence, ...] = ()
+    dolo: tuple[tuple[date, date], ...] = ()

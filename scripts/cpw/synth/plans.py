@@ -61,8 +61,8 @@ def _legal_for(
     if route == "other":
         return _care_order_path(rng, start, "C1" if rng.random() < 0.2 else "V2")
     if entry_age >= 16:
-        return _care_order_path(rng, start, "C1" if rng.random() < 0.15 else "V2")
-    if rng.random() < 0.6:
+        return _care_order_path(rng, start, "C1" if rng.random() < 0.35 else "V2")
+    if rng.random() < 0.85:
         return _care_order_path(rng, start, "C1")
     legal = [(start, "V2")]
     if rng.random() < 0.15:
@@ -82,7 +82,9 @@ def _adoption_plan(rng: random.Random, start: date) -> Plan:
     return Plan(start, end, "adopt", codes.pick(rng, codes.ADOPTED), tuple(legal), placed, place)
 
 
-def draw_plan(rng: random.Random, dob: date, start: date, age_group: str, entry_age: int) -> Plan:
+def draw_plan(
+    rng: random.Random, dob: date, start: date, age_group: str, entry_age: int, uasc: bool = False
+) -> Plan:
     """Decide how a period of care that begins on ``start`` will run and end.
 
     Args:
@@ -91,11 +93,20 @@ def draw_plan(rng: random.Random, dob: date, start: date, age_group: str, entry_
         start: Date the period begins.
         age_group: Entry age group (a key of ``codes.ROUTES``).
         entry_age: Age in years on ``start``.
+        uasc: An unaccompanied asylum-seeking child: accommodated under section 20, and
+            usually looked after until 18.
 
     Returns:
         The plan; its end never falls after the 18th birthday, and always after ``start``.
     """
     eighteen = add_years(dob, 18)
+    if uasc:
+        if rng.random() < 0.9:
+            return Plan(
+                start, max(eighteen, start + timedelta(days=1)), "age18", "", ((start, "V2"),)
+            )
+        end = min(start + _days(rng, 30, 500), eighteen)
+        return Plan(start, max(end, start + timedelta(days=1)), "other", "E8", ((start, "V2"),))
     route = codes.pick(rng, codes.ROUTES[age_group])
     if route == "adopt":
         plan = _adoption_plan(rng, start)

@@ -2,16 +2,23 @@
 
 A year's return holds every episode open at any time between 1 April and 31 March. An episode
 still open on 31 March is shown without DEC, REC and REASON_PLACE_CHANGE: its end is only
-reported in a later year's return.
+reported in a later year's return. The other tables follow the child-level rules of the 903
+(data standards §2-§13): who is in each cohort is read off the simulated history, and the
+outcome values that only exist in a return (OC2, OC3) are drawn from a random source seeded by
+the child and the year, so a year's files never depend on which other years were written.
 """
 
 from __future__ import annotations
 
 import csv
-from datetime import date
+import random
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
-from cpw.synth.dates import CollectionYear, add_years, fmt
+from cpw.synth import outcomes
+from cpw.synth.dates import CollectionYear, add_years, age_in_years, fmt
 from cpw.synth.model import Child, Episode
 
 HEADER_COLUMNS = ("CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB")
@@ -31,14 +38,65 @@ EPISODE_COLUMNS = (
     "URN",
 )
 REVIEW_COLUMNS = ("CHILD", "DOB", "REVIEW", "REVIEW_CODE")
-TABLES = {"header": HEADER_COLUMNS, "episodes": EPISODE_COLUMNS, "reviews": REVIEW_COLUMNS}
+TABLES: dict[str, tuple[str, ...]] = {
+    "header": HEADER_COLUMNS,
+    "episodes": EPISODE_COLUMNS,
+    "uasc": ("CHILD", "SEX", "DOB", "DUC"),
+    "reviews": REVIEW_COLUMNS,
+    "oc2": (
+        "CHILD",
+        "DOB",
+        "SDQ_SCORE",
+        "SDQ_REASON",
+        "CONVICTED",
+        "HEALTH_CHECK",
+        "IMMUNISATIONS",
+        "TEETH_CHECK",
+        "HEALTH_ASSESSMENT",
+        "SUBSTANCE_MISUSE",
+        "INTERVENTION_RECEIVED",
+        "INTERVENTION_OFFERED",
+    ),
+    "oc3": ("CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"),
+    "ad1": (
+        "CHILD",
+        "DOB",
+        "DATE_INT",
+        "DATE_MATCH",
+        "FOSTER_CARE",
+        "NB_ADOPTR",
+        "SEX_ADOPTR",
+        "LS_ADOPTR",
+    ),
+    "placed_adoption": (
+        "CHILD",
+        "DOB",
+        "DATE_PLACED",
+        "DATE_PLACED_CEASED",
+        "REASON_PLACED_CEASED",
+    ),
+    "prev_perm": ("CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"),
+    "missing": ("CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"),
+    "sw_episodes": ("CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"),
+    "dolo": ("CHILD", "DOB", "DOLO_START", "DOLO_END"),
+}
+# The first collection year (the calendar year it ends) each table is part of the return.
+FIRST_YEAR = {"sw_episodes": 2024, "dolo": 2027}
 
 # Codes changed in 2024-25: SEX became M/F and supported accommodation became K3.
 _NEW_CODES_FROM = 2025
 # English H5 settings needed a URN once registration began (validator rule 230).
 _H5_URN_FROM = date(2023, 10, 29)
+SHORT_BREAKS = frozenset({"V3", "V4"})
+# Leaving care by these routes ends the duty to a care leaver (no OC3).
+_NOT_CARE_LEAVER = frozenset({"E11", "E12", "E41", "E45", "E46", "E47", "E48", "E2", "E3"})
 
 Row = tuple[str, ...]
+
+
+def tables_for(year: CollectionYear) -> dict[str, tuple[str, ...]]:
+    """The tables (name -> columns) that are part of ``year``'s return."""
+    return {n: c for n, c in TABLES.items() if year.end_year >= FIRST_YEAR.get(n, 0)}
 
 
 def _sex(child: Child, year: CollectionYear) -> str:
@@ -53,18 +111,20 @@ def _upn(child: Child, year: CollectionYear) -> str:
     return "UN1" if add_years(child.dob, 4) > reference else child.upn
 
 
-def header_row(child: Child, year: CollectionYear) -> Row:
+def header_row(child: Child, year: CollectionYear, looked_after: bool = True) -> Row:
     """Return the child's Header row as reported in ``year``.
 
     Args:
         child: The simulated child.
         year: The collection year.
+        looked_after: False for a care leaver who is in the return only for OC3 (MOTHER is
+            then left blank, as it is only required for girls looked after in the year).
 
     Returns:
         Values in ``HEADER_COLUMNS`` order.
     """
     mother, mc_dob = "", ""
-    if not child.is_male:
+    if not child.is_male and looked_after:
         is_mother = child.mc_dob is not None and child.mc_dob <= year.end
         mother = "1" if is_mother else "0"
         mc_dob = fmt(child.mc_dob) if is_mother else ""
@@ -118,29 +178,172 @@ def episode_row(child: Child, episode: Episode, year: CollectionYear) -> Row:
     )
 
 
-def year_tables(children: list[Child], year: CollectionYear) -> dict[str, list[Row]]:
-    """Build the header, episodes and reviews rows of one year's return.
+def _upto(day: date | None, year: CollectionYear) -> str:
+    """A date as the return shows it: blank if it falls after the year."""
+    return "" if day is None or day > year.end else fmt(day)
+
+
+@dataclass(frozen=True)
+class Period:
+    """One period of care: its first day, last day and episodes."""
+
+    start: date
+    end: date
+    episodes: tuple[Episode, ...]
+
+
+def periods(child: Child) -> list[Period]:
+    """Split a child's episodes into periods of care (each begins with RNE S)."""
+    found: list[list[Episode]] = []
+    for episode in child.episodes:
+        if episode.rne == "S" or not found:
+            found.append([])
+        found[-1].append(episode)
+    return [Period(eps[0].decom, eps[-1].dec, tuple(eps)) for eps in found]
+
+
+def in_oc2_cohort(child: Child, year: CollectionYear) -> bool:
+    """Looked after continuously for at least 12 months on 31 March (short breaks excluded)."""
+    year_ago = year.start - timedelta(days=1)
+    return any(
+        p.start <= year_ago and p.end > year.end and p.episodes[0].ls not in SHORT_BREAKS
+        for p in periods(child)
+    )
+
+
+def care_leaver_birthday(child: Child, year: CollectionYear) -> int | None:
+    """The age (17-21) of a care leaver's birthday in ``year``, or None if not in the OC3 cohort.
+
+    A care leaver here was looked after for at least 13 weeks after their 14th birthday and on
+    or after their 16th, left care by a route that keeps the leaving-care duty, and is not
+    looked after on the birthday (validator rules 391, 1000, 1007, 1011).
+    """
+    care = [p for p in periods(child) if p.episodes[0].ls not in SHORT_BREAKS]
+    if not care:
+        return None
+    for age in range(17, 22):
+        birthday = add_years(child.dob, age)
+        if year.start <= birthday <= year.end:
+            break
+    else:
+        return None
+    last = care[-1]
+    if last.end > birthday or last.episodes[-1].rec in _NOT_CARE_LEAVER:
+        return None
+    fourteen, sixteen = add_years(child.dob, 14), add_years(child.dob, 16)
+    days_after_14 = sum(max(0, (p.end - max(p.start, fourteen)).days) for p in care)
+    if days_after_14 < 91 or last.end <= sixteen:
+        return None
+    return age
+
+
+def _rng(seed: int, child: Child, year: CollectionYear, what: str) -> random.Random:
+    return random.Random(f"{seed}/{child.child_id}/{year.end_year}/{what}")
+
+
+def _child_tables(
+    child: Child, year: CollectionYear, seed: int, tables: dict[str, list[Row]]
+) -> None:
+    episodes = [e for e in child.episodes if e.decom <= year.end and e.dec >= year.start]
+    leaver_age = care_leaver_birthday(child, year)
+    if not episodes:
+        if leaver_age is not None:
+            tables["header"].append(header_row(child, year, looked_after=False))
+            tables["oc3"].append(
+                outcomes.oc3_row(_rng(seed, child, year, "oc3"), child, year, leaver_age)
+            )
+        return
+    cid, dob = child.child_id, fmt(child.dob)
+    tables["header"].append(header_row(child, year))
+    tables["episodes"].extend(episode_row(child, e, year) for e in episodes)
+    if child.uasc_until is not None:
+        tables["uasc"].append((cid, _sex(child, year), dob, _upto(child.uasc_until, year)))
+    tables["reviews"].extend(
+        (cid, dob, fmt(r.held), r.code) for r in child.reviews if year.start <= r.held <= year.end
+    )
+    if leaver_age is not None:
+        tables["oc3"].append(
+            outcomes.oc3_row(_rng(seed, child, year, "oc3"), child, year, leaver_age)
+        )
+    elif in_oc2_cohort(child, year):
+        tables["oc2"].append(outcomes.oc2_row(_rng(seed, child, year, "oc2"), child, year))
+    adopted = [e for e in episodes if e.rec in ("E11", "E12") and e.dec <= year.end]
+    if adopted:
+        decision = next(
+            (d for d in child.adoption if d.period_end == adopted[-1].dec and d.matched), None
+        )
+        if decision is not None and decision.matched is not None:
+            tables["ad1"].append(
+                (
+                    cid,
+                    dob,
+                    fmt(decision.decided),
+                    fmt(decision.matched),
+                    "0",
+                    str(decision.adopters),
+                    decision.adopter_sex,
+                    decision.adopter_status,
+                )
+            )
+    for decision in child.adoption:
+        closes = decision.ceased or decision.period_end or year.end
+        if decision.decided <= year.end and closes >= year.start:
+            shown = decision.ceased is not None and decision.ceased <= year.end
+            tables["placed_adoption"].append(
+                (
+                    cid,
+                    dob,
+                    fmt(decision.decided),
+                    _upto(decision.ceased, year),
+                    decision.ceased_reason if shown else "",
+                )
+            )
+    starts = [e.decom for e in episodes if e.rne == "S" and e.decom >= year.start]
+    if starts:
+        perm = next((p for p in child.prev_perm if p.start == starts[0]), None)
+        option, la, when = (perm.option, perm.la, perm.order_date) if perm else ("Z1", "", "")
+        tables["prev_perm"].append((cid, dob, option, la, when))
+    tables["missing"].extend(
+        (cid, dob, m.kind, fmt(m.start), _upto(m.end, year))
+        for m in child.missing
+        if m.start <= year.end and m.end >= year.start
+    )
+    if "sw_episodes" in tables:
+        tables["sw_episodes"].extend(
+            (cid, dob, w.sw_id, fmt(w.start), _upto(w.end, year), w.reason)
+            for w in child.social_workers
+            if w.start <= year.end and w.end >= year.start
+        )
+    if "dolo" in tables:
+        tables["dolo"].extend(
+            (cid, dob, fmt(start), _upto(end, year))
+            for start, end in child.dolo
+            if start <= year.end and end >= year.start
+        )
+
+
+def year_tables(
+    children: Iterable[Child], year: CollectionYear, seed: int = 0
+) -> dict[str, list[Row]]:
+    """Build every table of one year's return.
 
     Args:
         children: The whole simulated population.
         year: The collection year.
+        seed: The council's seed, for the outcome values drawn per child and year.
 
     Returns:
-        Rows per table, sorted by child and date.
+        Rows per table (those in ``tables_for(year)``), sorted by child and date.
     """
-    tables: dict[str, list[Row]] = {name: [] for name in TABLES}
+    tables: dict[str, list[Row]] = {name: [] for name in tables_for(year)}
     for child in sorted(children, key=lambda c: c.child_id):
-        episodes = [e for e in child.episodes if e.decom <= year.end and e.dec >= year.start]
-        if not episodes:
-            continue
-        tables["header"].append(header_row(child, year))
-        tables["episodes"].extend(episode_row(child, e, year) for e in episodes)
-        tables["reviews"].extend(
-            (child.child_id, fmt(child.dob), fmt(r.held), r.code)
-            for r in child.reviews
-            if year.start <= r.held <= year.end
-        )
+        _child_tables(child, year, seed, tables)
     return tables
+
+
+def age_on(child: Child, day: date) -> int:
+    """The child's age in completed years on ``day``."""
+    return age_in_years(child.dob, day)
 
 
 def write_table(path: Path, columns: tuple[str, ...], rows: list[Row]) -> None:

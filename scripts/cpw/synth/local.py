@@ -1,0 +1,204 @@
+"""Local extracts: SSD-aligned tables a council adds beside its 903 return.
+
+Written to ``<year>/local/`` as CSV, with the Standard Safeguarding Dataset's table and column
+names (data standards §16). The contract is documented in docs/local_extracts.md. The values
+are drawn per child and year from a seeded random source, at configurable compliance rates,
+so the measures built on them are neither all green nor all red.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+from pathlib import Path
+
+from cpw.synth.dates import CollectionYear, add_months, add_weekdays, add_years, fmt
+from cpw.synth.model import Child
+from cpw.synth.returns import SHORT_BREAKS, periods, write_table
+
+# Compliance rates (configurable by editing; see docs/local_extracts.md).
+VISIT_ON_TIME = 0.88
+VISIT_SEEN = 0.95
+VISIT_SEEN_ALONE = 0.70
+HEALTH_ASSESSMENT_ON_TIME = 0.80
+DENTAL_CHECK = 0.81
+RHI_OFFERED, RHI_ACCEPTED = 0.85, 0.60
+
+LOCAL_TABLES: dict[str, tuple[str, ...]] = {
+    "ssd_cla_visits": (
+        "clav_cla_visit_id",
+        "clav_person_id",
+        "clav_cla_visit_date",
+        "clav_cla_visit_seen",
+        "clav_cla_visit_seen_alone",
+    ),
+    "ssd_cla_reviews": (
+        "clar_cla_review_id",
+        "clar_person_id",
+        "clar_cla_review_due_date",
+        "clar_cla_review_date",
+        "clar_cla_review_cancelled",
+        "clar_cla_review_participation",
+    ),
+    "ssd_cla_health": (
+        "clah_health_check_id",
+        "clah_person_id",
+        "clah_health_check_type",
+        "clah_health_check_date",
+        "clah_health_check_status",
+    ),
+    "ssd_involvements": (
+        "invo_involvements_id",
+        "invo_professional_id",
+        "invo_professional_role_id",
+        "invo_person_id",
+        "invo_involvement_start_date",
+        "invo_involvement_end_date",
+        "invo_worker_change_reason",
+    ),
+    "ssd_missing": (
+        "miss_table_id",
+        "miss_person_id",
+        "miss_missing_episode_start_date",
+        "miss_missing_episode_type",
+        "miss_missing_episode_end_date",
+        "miss_missing_rhi_offered",
+        "miss_missing_rhi_accepted",
+    ),
+}
+
+Row = tuple[str, ...]
+
+
+def _yn(rng: random.Random, share: float) -> str:
+    return "Y" if rng.random() < share else "N"
+
+
+def _visits(
+    rng: random.Random, child: Child, start: date, end: date, year: CollectionYear, rows: list[Row]
+) -> None:
+    """Statutory visits (CPPCR reg 28): 6-weekly in the first year, then 3-monthly.
+
+    A share of visits are late by up to 30 days.
+    """
+    day = start + timedelta(days=rng.randint(1, 7))
+    while day < end:
+        if year.start <= day <= year.end:
+            seen = _yn(rng, VISIT_SEEN)
+            alone = (
+                _yn(rng, VISIT_SEEN_ALONE)
+                if seen == "Y" and day >= add_years(child.dob, 4)
+                else "N"
+            )
+            rows.append(
+                (f"{child.child_id}-V{len(rows) + 1}", child.child_id, fmt(day), seen, alone)
+            )
+        interval = 42 if day < start + timedelta(days=365) else 91
+        late = rng.randint(1, 30) if rng.random() > VISIT_ON_TIME else 0
+        day = day + timedelta(days=interval - rng.randint(0, 10) + late)
+
+
+def _health(
+    rng: random.Random, child: Child, start: date, end: date, year: CollectionYear, rows: list[Row]
+) -> None:
+    """Initial health assessment (due in 20 working days), then reviews; dental checks.
+
+    Reviews are due every 6 months under 5 and every 12 months after.
+    """
+    due = add_weekdays(start, 20)
+    kind = "Initial Health Assessment"
+    while due < end:
+        held = due - timedelta(days=rng.randint(0, 15))
+        if rng.random() > HEALTH_ASSESSMENT_ON_TIME:
+            held = due + timedelta(days=rng.randint(1, 60))
+        if held < end and year.start <= held <= year.end:
+            rows.append(
+                (f"{child.child_id}-H{len(rows) + 1}", child.child_id, kind, fmt(held), "Completed")
+            )
+        kind = "Review Health Assessment"
+        due = add_months(held, 6 if held < add_years(child.dob, 5) else 12)
+    dental = start + timedelta(days=rng.randint(30, 200))
+    while dental < end:
+        if year.start <= dental <= year.end and rng.random() < DENTAL_CHECK:
+            rows.append(
+                (
+                    f"{child.child_id}-D{len(rows) + 1}",
+                    child.child_id,
+                    "Dental Check",
+                    fmt(dental),
+                    "Completed",
+                )
+            )
+        dental = dental + timedelta(days=rng.randint(300, 420))
+
+
+def local_tables(children: list[Child], year: CollectionYear, seed: int) -> dict[str, list[Row]]:
+    """Build every local extract table for one collection year."""
+    tables: dict[str, list[Row]] = {name: [] for name in LOCAL_TABLES}
+    for child in children:
+        care = [
+            p
+            for p in periods(child)
+            if p.episodes[0].ls not in SHORT_BREAKS and p.start <= year.end and p.end >= year.start
+        ]
+        if not care:
+            continue
+        rng = random.Random(f"{seed}/{child.child_id}/{year.end_year}/local")
+        for period in care:
+            _visits(rng, child, period.start, period.end, year, tables["ssd_cla_visits"])
+            _health(rng, child, period.start, period.end, year, tables["ssd_cla_health"])
+            reviews = [r for r in child.reviews if period.start <= r.held < period.end]
+            due = add_weekdays(period.start, 20)
+            for index, review in enumerate(reviews):
+                if year.start <= review.held <= year.end:
+                    tables["ssd_cla_reviews"].append(
+                        (
+                            f"{child.child_id}-R{index + 1}-{period.start:%Y%m%d}",
+                            child.child_id,
+                            fmt(due),
+                            fmt(review.held),
+                            "N",
+                            review.code,
+                        )
+                    )
+                due = add_months(review.held, 3 if index == 0 else 6)
+        for index, worker in enumerate(child.social_workers):
+            if worker.start <= year.end and worker.end >= year.start:
+                tables["ssd_involvements"].append(
+                    (
+                        f"{child.child_id}-I{index + 1}",
+                        worker.sw_id,
+                        "Social Worker",
+                        child.child_id,
+                        fmt(worker.start),
+                        fmt(worker.end) if worker.end <= year.end else "",
+                        worker.reason,
+                    )
+                )
+        for index, missing in enumerate(child.missing):
+            if year.start <= missing.start <= year.end:
+                offered = _yn(rng, RHI_OFFERED)
+                accepted = _yn(rng, RHI_ACCEPTED) if offered == "Y" else "NA"
+                tables["ssd_missing"].append(
+                    (
+                        f"{child.child_id}-M{index + 1}",
+                        child.child_id,
+                        fmt(missing.start),
+                        "Missing" if missing.kind == "M" else "Away",
+                        fmt(missing.end),
+                        offered,
+                        accepted,
+                    )
+                )
+    return tables
+
+
+def write_local(
+    children: list[Child], year: CollectionYear, seed: int, folder: Path
+) -> dict[str, int]:
+    """Write the local extracts of one year into ``folder``; return rows per table."""
+    folder.mkdir(parents=True, exist_ok=True)
+    tables = local_tables(children, year, seed)
+    for name, columns in LOCAL_TABLES.items():
+        write_table(folder / f"{name}.csv", columns, tables[name])
+    return {name: len(rows) for name, rows in tables.items()}
