@@ -35,24 +35,24 @@ def main() -> None:
     parser.add_argument("--skip-national", action="store_true")
     parser.add_argument("--ten-years", action="store_true")
     args = parser.parse_args()
-    python = [sys.executable, "-m", "cpw.synth"]
+    cpw_synth = [str(Path(sys.executable).with_name("cpw")), "synth"]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         _report(
             "demo council (400 children, 3 years)",
-            [*python, "--out", str(work / "demo")],
+            [*cpw_synth, "--out", str(work / "demo")],
             args.runs,
         )
         _report(
             "demo council with local extracts",
-            [*python, "--out", str(work / "demo_local"), "--local"],
+            [*cpw_synth, "--out", str(work / "demo_local"), "--local-extracts"],
             args.runs,
         )
         if not args.skip_national:
             _report(
                 "national, 115,000 children, 1 year",
                 [
-                    *python,
+                    *cpw_synth,
                     "--out",
                     str(work / "n1"),
                     "--children",
@@ -67,7 +67,7 @@ def main() -> None:
             _report(
                 "national, 115,000 children, 10 years",
                 [
-                    *python,
+                    *cpw_synth,
                     "--out",
                     str(work / "n10"),
                     "--children",

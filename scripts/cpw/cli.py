@@ -73,18 +73,58 @@ def synth(
     last_year: Annotated[
         int, typer.Option(help="Year the last collection ends (2025 = 2024-25).")
     ] = 2025,
+    inject_errors: Annotated[
+        int,
+        typer.Option(
+            help="Inject this many errors of each kind per year (bad dates, unknown codes, "
+            "duplicate keys, broken episode chains) and list them in manifest.json. Off (0) "
+            "by default."
+        ),
+    ] = 0,
+    local_extracts: Annotated[
+        bool,
+        typer.Option(
+            "--local-extracts", help="Also write the local (SSD-aligned) extracts in local/."
+        ),
+    ] = False,
+    national: Annotated[
+        bool,
+        typer.Option(
+            "--national",
+            help="Write every English LA (real LA codes, sizes in proportion), with --children "
+            "as the national total, one folder per LA: OUT/E06000015/2024-25/ and so on.",
+        ),
+    ] = False,
 ) -> None:
-    """Write a synthetic council's SSDA903 returns (fake children only), one folder per year."""
-    from cpw.synth import generate_council
+    """Write synthetic SSDA903 returns (fake children only), one folder per collection year.
 
+    Every table of each year's return is written in that year's coding, internally
+    consistent, with rates calibrated to DfE national figures (docs/synthetic_council.md).
+    """
+    from cpw.synth import generate_council
+    from cpw.synth.national import generate_national
+
+    if national:
+        results = _run(lambda: generate_national(out, children, years, seed, last_year))
+        rows = sum(sum(t.values()) for r in results.values() for t in r.rows.values())
+        typer.echo(f"{len(results)} local authorities, {rows:,} rows written to {out}")
+        return
     result = _run(
         lambda: generate_council(
-            out, children=children, years=years, seed=seed, last_collection_year=last_year
+            out,
+            children=children,
+            years=years,
+            seed=seed,
+            last_collection_year=last_year,
+            inject_errors=inject_errors,
+            local_extracts=local_extracts,
         )
     )
     for label in result.years:
         counts = ", ".join(f"{table} {n}" for table, n in result.rows[label].items())
         typer.echo(f"{label}: {counts}")
+    if inject_errors:
+        typer.echo(f"injected errors listed in {out / 'manifest.json'}")
     typer.echo(f"wrote {out}")
 
 

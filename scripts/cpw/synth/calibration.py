@@ -1,6 +1,6 @@
 """Rates of a generated council, computed the way the DfE computes the national figures.
 
-Used by the calibration test and by ``python -m cpw.synth --calibrate`` to compare a generated
+Used by the calibration test to compare a generated
 council with ``data/calibration_targets.csv``.
 """
 
