@@ -10,6 +10,7 @@ replaces it only when the whole load has finished.
 from __future__ import annotations
 
 import re
+import tempfile
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -265,7 +266,8 @@ def load_folder(input_dir: Path, warehouse_path: Path, year: str | None = None) 
     with warehouse.staged_file(warehouse_path, start_from_live=False) as work:
         con = warehouse.connect(work)
         try:
-            _write(con, batches, result, loaded_at)
+            with tempfile.TemporaryDirectory(dir=work.parent, prefix=".cpw-load-") as handoff:
+                _write(con, batches, result, loaded_at, Path(handoff))
         finally:
             con.close()
     return result
@@ -282,6 +284,26 @@ ISSUE_FIELDS = (
     "disposition",
     "raw_line",
 )
+AUDIT_TABLE = """
+    create table raw.load_audit (source_file varchar, table_name varchar, collection_year smallint,
+        rows_in bigint, rows_loaded bigint, rows_quarantined bigint, rows_flagged bigint,
+        status varchar, message varchar)"""
+QUARANTINE_TABLE = """
+    create table raw.quarantine (source_file varchar, table_name varchar, collection_year smallint,
+        line_number integer, column_name varchar, value varchar, reason varchar,
+        disposition varchar, raw_line varchar)"""
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, handoff: Path) -> None:
+    """Append a frame to a table through a Parquet file.
+
+    DuckDB reads Parquet natively; a registered frame goes through pyarrow instead, whose first
+    use costs half a second of imports.
+    """
+    path = handoff / f"{table}.parquet"
+    frame.write_parquet(path, compression="uncompressed")
+    con.execute(f"insert into {table} select * from read_parquet('{path}')")
+    path.unlink()
 
 
 def _record_issues(
@@ -321,11 +343,10 @@ def _load_table(
     batches: list[_Batch],
     result: LoadResult,
     loaded_at: datetime,
+    handoff: Path,
 ) -> None:
     """Write one table's rows once, check them where they lie, then delete the rejected few."""
-    con.register("incoming_frame", _frame(batches, loaded_at))
-    con.execute(f"insert into raw.{spec.name} select * from incoming_frame")
-    con.unregister("incoming_frame")
+    _insert(con, f"raw.{spec.name}", _frame(batches, loaded_at), handoff)
     con.execute(f"create temp table issues as {issues_sql(spec, f'raw.{spec.name}')}")
     _record_issues(con, spec, result, {(b.audit.source_file, spec.name): b.audit for b in batches})
     con.execute(f"""
@@ -336,8 +357,15 @@ def _load_table(
 
 
 def _write(
-    con: duckdb.DuckDBPyConnection, batches: list[_Batch], result: LoadResult, loaded_at: datetime
+    con: duckdb.DuckDBPyConnection,
+    batches: list[_Batch],
+    result: LoadResult,
+    loaded_at: datetime,
+    handoff: Path,
 ) -> None:
+    # raw rows carry their file and line, and everything that reads them orders explicitly, so
+    # DuckDB may write them in parallel (1,000,000 episodes: 1.3 s instead of 3.0 s)
+    con.execute("set preserve_insertion_order = false")
     con.execute("create schema raw")
     for spec in TABLES:
         columns = ", ".join(f"{c.lower()} varchar" for c in spec.column_names)
@@ -345,43 +373,14 @@ def _write(
         con.execute(f"create table raw.{spec.name} ({columns}, {lineage})")
         mine = [b for b in batches if b.spec is spec]
         if mine:
-            _load_table(con, spec, mine, result, loaded_at)
+            _load_table(con, spec, mine, result, loaded_at, handoff)
     for audit in result.files:
         if audit.status == "loaded":
             audit.rows_loaded = audit.rows_in - audit.rows_quarantined
-    con.register(
-        "audit_frame",
-        pl.DataFrame(
-            [asdict(a) for a in result.files],
-            schema={
-                "source_file": pl.String,
-                "table_name": pl.String,
-                "collection_year": pl.Int16,
-                "rows_in": pl.Int64,
-                "rows_loaded": pl.Int64,
-                "rows_quarantined": pl.Int64,
-                "rows_flagged": pl.Int64,
-                "status": pl.String,
-                "message": pl.String,
-            },
-        ),
-    )
-    con.execute("create table raw.load_audit as select * from audit_frame")
-    con.register(
-        "quarantine_frame",
-        pl.DataFrame(
-            result.issues,
-            schema={
-                "source_file": pl.String,
-                "table_name": pl.String,
-                "collection_year": pl.Int16,
-                "line_number": pl.Int32,
-                "column_name": pl.String,
-                "value": pl.String,
-                "reason": pl.String,
-                "disposition": pl.String,
-                "raw_line": pl.String,
-            },
-        ),
-    )
-    con.execute("create table raw.quarantine as select * from quarantine_frame")
+    con.execute(AUDIT_TABLE)
+    con.execute(QUARANTINE_TABLE)
+    if result.files:
+        _insert(con, "raw.load_audit", pl.DataFrame([asdict(a) for a in result.files]), handoff)
+    if result.issues:
+        issues = pl.DataFrame(result.issues, infer_schema_length=None)
+        _insert(con, "raw.quarantine", issues, handoff)
