@@ -38,15 +38,18 @@ def count_display(count: int | None) -> str:
     return "" if count is None else str(int(count))
 
 
-def value_display(numerator: int | None, denominator: int | None, value: float | None) -> str:
-    """A percentage as the board shows it: one decimal place, halves rounded up, then `%`."""
+def value_display(
+    numerator: int | None, denominator: int | None, value: float | None, unit: str = "percent"
+) -> str:
+    """A value as the board shows it: one decimal place, halves rounded up, then `%` for a
+    percentage (a mean, such as the SDQ score, has no sign)."""
     if is_suppressed(numerator) or is_suppressed(denominator):
         return SUPPRESSED
     if value is None:
         return NOT_APPLICABLE
     # repr() is the shortest decimal that round-trips, so 8.75 rounds to 8.8 as DuckDB's round()
     rounded = Decimal(repr(float(value))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return f"{rounded}%"
+    return f"{rounded}%" if unit == "percent" else f"{rounded}"
 
 
 def expected_board_cells(warehouse: Path) -> dict[BoardKey, str]:
@@ -55,7 +58,7 @@ def expected_board_cells(warehouse: Path) -> dict[BoardKey, str]:
     try:
         rows = con.execute(
             """
-            select measure_id, collection_year, numerator, denominator, value
+            select measure_id, collection_year, numerator, denominator, value, value_unit
             from marts.mart_measure_values
             where breakdown_type = 'all'
             order by measure_id, collection_year
@@ -64,13 +67,13 @@ def expected_board_cells(warehouse: Path) -> dict[BoardKey, str]:
     finally:
         con.close()
     cells: dict[BoardKey, str] = {}
-    for measure_id, year, numerator, denominator, value in rows:
+    for measure_id, year, numerator, denominator, value, unit in rows:
         key = (str(measure_id), int(year))
         if (*key, "value") in cells:
             raise AssertionError(f"more than one headline row for {key} in mart_measure_values")
         cells[(*key, "numerator")] = count_display(numerator)
         cells[(*key, "denominator")] = count_display(denominator)
-        cells[(*key, "value")] = value_display(numerator, denominator, value)
+        cells[(*key, "value")] = value_display(numerator, denominator, value, str(unit))
     return cells
 
 

@@ -26,6 +26,7 @@ select
     catalogue.outcomes,
     catalogue.polarity,
     catalogue.counting_unit,
+    catalogue.value_unit,
     headline.collection_year,
     headline.period_start,
     headline.period_end,
@@ -46,7 +47,8 @@ select
         when headline.is_suppressed then 'c'
         when headline.value is null then 'n/a'
         -- round half away from zero first: printf alone rounds 86.25 to 86.2
-        else printf('%.1f%%', round(headline.value, 1))
+        when catalogue.value_unit = 'percent' then printf('%.1f%%', round(headline.value, 1))
+        else printf('%.1f', round(headline.value, 1))
     end as value_display,
     headline.is_suppressed
 from headline

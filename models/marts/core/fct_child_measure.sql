@@ -16,6 +16,66 @@ rev_03 as (
     select * from {{ ref('int_measure_rev_03') }}
 ),
 
+hlt_03 as (
+    select * from {{ ref('int_measure_hlt_03') }}
+),
+
+hlt_04 as (
+    select * from {{ ref('int_measure_hlt_04') }}
+),
+
+hlt_05 as (
+    select * from {{ ref('int_measure_hlt_05') }}
+),
+
+hlt_06 as (
+    select * from {{ ref('int_measure_hlt_06') }}
+),
+
+hlt_07 as (
+    select * from {{ ref('int_measure_hlt_07') }}
+),
+
+hlt_08 as (
+    select * from {{ ref('int_measure_hlt_08') }}
+),
+
+hlt_10 as (
+    select * from {{ ref('int_measure_hlt_10') }}
+),
+
+saf_05 as (
+    select * from {{ ref('int_measure_saf_05') }}
+),
+
+cl_01 as (
+    select * from {{ ref('int_measure_cl_01') }}
+),
+
+cl_02 as (
+    select * from {{ ref('int_measure_cl_02') }}
+),
+
+cl_03 as (
+    select * from {{ ref('int_measure_cl_03') }}
+),
+
+cl_04 as (
+    select * from {{ ref('int_measure_cl_04') }}
+),
+
+cl_05 as (
+    select * from {{ ref('int_measure_cl_05') }}
+),
+
+saf_01 as (
+    select * from {{ ref('int_measure_saf_01') }}
+),
+
+saf_02 as (
+    select * from {{ ref('int_measure_saf_02') }}
+),
+
 collection_years as (
     select * from {{ ref('int_collection_years') }}
 ),
@@ -32,35 +92,82 @@ stacked as (
     select * from rev_02
     union all by name
     select * from rev_03
+    union all by name
+    select * from hlt_03
+    union all by name
+    select * from hlt_04
+    union all by name
+    select * from hlt_05
+    union all by name
+    select * from hlt_06
+    union all by name
+    select * from hlt_07
+    union all by name
+    select * from hlt_08
+    union all by name
+    select * from hlt_10
+    union all by name
+    select * from saf_05
+    union all by name
+    select * from cl_01
+    union all by name
+    select * from cl_02
+    union all by name
+    select * from cl_03
+    union all by name
+    select * from cl_04
+    union all by name
+    select * from cl_05
+    union all by name
+    select * from saf_01
+    union all by name
+    select * from saf_02
+),
+
+aged as (
+    select
+        stacked.*,
+        collection_years.period_start,
+        collection_years.period_end,
+        {{ age_in_years('children.birth_date', 'collection_years.period_end') }} as age_at_31_march,
+        children.sex,
+        children.birth_date
+    from stacked
+    inner join collection_years
+        on stacked.collection_year = collection_years.collection_year
+    left join children
+        on stacked.child_id = children.child_id
 )
 
 select
-    stacked.child_measure_id,
+    aged.child_measure_id,
     '{{ var("la_code") }}' as la_code,
-    stacked.child_id,
-    stacked.measure_id,
-    stacked.collection_year,
-    collection_years.period_start,
-    collection_years.period_end,
-    stacked.event_date,
-    stacked.due_date,
-    stacked.met_date,
-    stacked.observed_value,
-    stacked.is_in_denominator,
-    stacked.is_in_numerator,
-    stacked.status,
-    coalesce(children.sex, 'U') as sex,
-    -- DfE's age bands, at 31 March of the collection year
+    aged.child_id,
+    aged.measure_id,
+    aged.collection_year,
+    aged.period_start,
+    aged.period_end,
+    aged.event_date,
+    aged.due_date,
+    aged.met_date,
+    aged.observed_value,
+    aged.is_in_denominator,
+    aged.is_in_numerator,
+    aged.status,
+    coalesce(aged.sex, 'U') as sex,
     case
-        when children.birth_date is null then 'Unknown'
-        when {{ age_in_years('children.birth_date', 'collection_years.period_end') }} < 1 then 'Under 1'
-        when {{ age_in_years('children.birth_date', 'collection_years.period_end') }} < 5 then '1 to 4'
-        when {{ age_in_years('children.birth_date', 'collection_years.period_end') }} < 10 then '5 to 9'
-        when {{ age_in_years('children.birth_date', 'collection_years.period_end') }} < 16 then '10 to 15'
+        when aged.birth_date is null then 'Unknown'
+        -- care leavers: DfE's OC3 bands, by the age at the birthday in the year (= at 31 March)
+        when aged.measure_id like 'CL-%' and aged.age_at_31_march between 17 and 18
+            then '17 to 18 years'
+        when aged.measure_id like 'CL-%' and aged.age_at_31_march between 19 and 21
+            then '19 to 21 years'
+        when aged.measure_id like 'CL-%' then 'Other'
+        -- everyone else: DfE's children looked after bands at 31 March
+        when aged.age_at_31_march < 1 then 'Under 1'
+        when aged.age_at_31_march < 5 then '1 to 4'
+        when aged.age_at_31_march < 10 then '5 to 9'
+        when aged.age_at_31_march < 16 then '10 to 15'
         else '16 and over'
     end as age_band
-from stacked
-inner join collection_years
-    on stacked.collection_year = collection_years.collection_year
-left join children
-    on stacked.child_id = children.child_id
+from aged

@@ -12,32 +12,55 @@ collection_years as (
     select * from {{ ref('int_collection_years') }}
 ),
 
+returned_tables as (
+    select * from {{ ref('int_returned_tables') }}
+),
+
 by_breakdown as (
     select measure_id, collection_year, 'all' as breakdown_type, 'All' as breakdown_value,
-        is_in_denominator, is_in_numerator
+        is_in_denominator, is_in_numerator, observed_value
     from child_measures
     union all
-    select measure_id, collection_year, 'sex', sex, is_in_denominator, is_in_numerator
+    select measure_id, collection_year, 'sex', sex, is_in_denominator, is_in_numerator,
+        observed_value
     from child_measures
     union all
-    select measure_id, collection_year, 'age_band', age_band, is_in_denominator, is_in_numerator
+    select measure_id, collection_year, 'age_band', age_band, is_in_denominator,
+        is_in_numerator, observed_value
     from child_measures
 ),
 
 counted as (
+    -- a 'mean' measure's numerator is the sum of its observed values (e.g. SDQ scores), so
+    -- the mean is numerator / denominator; otherwise the numerator counts children
     select
-        measure_id,
-        collection_year,
-        breakdown_type,
-        breakdown_value,
-        count(*) filter (where is_in_denominator) as denominator,
-        count(*) filter (where is_in_denominator and is_in_numerator) as numerator
+        by_breakdown.measure_id,
+        by_breakdown.collection_year,
+        by_breakdown.breakdown_type,
+        by_breakdown.breakdown_value,
+        count(*) filter (where by_breakdown.is_in_denominator) as denominator,
+        case
+            when any_value(catalogue.value_unit) = 'mean'
+                then coalesce(cast(sum(by_breakdown.observed_value) filter (
+                    where by_breakdown.is_in_denominator and by_breakdown.is_in_numerator
+                ) as bigint), 0)
+            else count(*) filter (
+                where by_breakdown.is_in_denominator and by_breakdown.is_in_numerator
+            )
+        end as numerator
     from by_breakdown
-    group by measure_id, collection_year, breakdown_type, breakdown_value
+    inner join catalogue
+        on by_breakdown.measure_id = catalogue.measure_id
+    group by
+        by_breakdown.measure_id,
+        by_breakdown.collection_year,
+        by_breakdown.breakdown_type,
+        by_breakdown.breakdown_value
 ),
 
 headline_grid as (
-    -- every catalogue measure gets a headline row in every loaded year, even with no children
+    -- every catalogue measure gets a headline row in every loaded year whose return held the
+    -- table it needs, even with no children; without that table 0 of 0 would mislead
     select
         catalogue.measure_id,
         collection_years.collection_year,
@@ -45,6 +68,9 @@ headline_grid as (
         'All' as breakdown_value
     from catalogue
     cross join collection_years
+    inner join returned_tables
+        on collection_years.collection_year = returned_tables.collection_year
+        and catalogue.required_table = returned_tables.table_name
 ),
 
 completed as (
@@ -73,11 +99,16 @@ select
     collection_years.period_end,
     completed.breakdown_type,
     completed.breakdown_value,
+    catalogue.value_unit,
     completed.numerator,
     completed.denominator,
     case
-        when completed.denominator > 0 then 100.0 * completed.numerator / completed.denominator
+        when completed.denominator = 0 then null
+        when catalogue.value_unit = 'mean' then 1.0 * completed.numerator / completed.denominator
+        else 100.0 * completed.numerator / completed.denominator
     end as value
 from completed
 inner join collection_years
     on completed.collection_year = collection_years.collection_year
+inner join catalogue
+    on completed.measure_id = catalogue.measure_id
