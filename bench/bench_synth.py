@@ -48,6 +48,17 @@ def main() -> None:
             [*cpw_synth, "--out", str(work / "demo_local"), "--local-extracts"],
             args.runs,
         )
+        _report(
+            "demo council as 903 XML",
+            [
+                sys.executable,
+                "-c",
+                "import sys; from pathlib import Path; from cpw.synth import generate_council; "
+                "generate_council(Path(sys.argv[1]), xml=True)",
+                str(work / "demo_xml"),
+            ],
+            args.runs,
+        )
         if not args.skip_national:
             _report(
                 "national, 115,000 children, 1 year",

@@ -87,6 +87,14 @@ def synth(
             "--local-extracts", help="Also write the local (SSD-aligned) extracts in local/."
         ),
     ] = False,
+    xml: Annotated[
+        bool,
+        typer.Option(
+            "--xml",
+            help="Write each year as one 903 XML file (return.xml) instead of CSVs; SWEpisodes "
+            "and DoLo, which have no XML tags, stay CSV.",
+        ),
+    ] = False,
     national: Annotated[
         bool,
         typer.Option(
@@ -118,6 +126,7 @@ def synth(
             last_collection_year=last_year,
             inject_errors=inject_errors,
             local_extracts=local_extracts,
+            xml=xml,
         )
     )
     for label in result.years:

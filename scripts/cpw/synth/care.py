@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from cpw.synth import codes
 from cpw.synth.dates import add_years, age_in_years
+from cpw.synth.fastrand import randint
 from cpw.synth.model import Episode, Placement
 from cpw.synth.placements import LONG_TERM, PlacementMaker
 from cpw.synth.plans import Plan
@@ -34,9 +35,9 @@ class Context:
 def _stay(rng: random.Random, age: int, first: bool, place: str) -> timedelta:
     """Days until the next placement move: emergency placements are short, others long."""
     if first and rng.random() < 0.45:
-        return timedelta(days=rng.randint(2, 45))
+        return timedelta(days=randint(rng, 2, 45))
     if rng.random() < 0.13:
-        return timedelta(days=rng.randint(10, 120))
+        return timedelta(days=randint(rng, 10, 120))
     mean = _MEAN_STAY["under10" if age < 10 else "10-15" if age < 16 else "16+"]
     if place == "K2":
         mean *= 0.8
@@ -93,15 +94,15 @@ def _shape_ending(
     if plan.exit_code in ("E45", "E46"):
         wanted = codes.KINSHIP if plan.exit_code == "E45" else codes.FOSTER - codes.KINSHIP
         if last not in wanted:
-            day = end - timedelta(days=rng.randint(120, 420))
+            day = end - timedelta(days=randint(rng, 120, 420))
             kind = "U3" if plan.exit_code == "E45" else "U6"
             return _final_move(moves, max(day, plan.start), maker.make(kind, day))
     if plan.route == "home" and allow_parents and rng.random() < 0.3:
-        day = end - timedelta(days=rng.randint(40, 180))
+        day = end - timedelta(days=randint(rng, 40, 180))
         if day > plan.start:
             return _final_move(moves, day, maker.make("P1", day))
     if plan.route == "age18" and rng.random() < 0.45:
-        day = add_years(ctx.dob, 16) + timedelta(days=rng.randint(150, 500))
+        day = add_years(ctx.dob, 16) + timedelta(days=randint(rng, 150, 500))
         if plan.start < day < end - timedelta(days=30) and last not in ("H5", "K3"):
             return _final_move(moves, day, maker.make("SA", day))
     return moves
@@ -123,7 +124,7 @@ def _events(
             and length > 300
             and rng.random() < 0.5
         ):
-            when = day + timedelta(days=rng.randint(180, min(length - 30, 600)))
+            when = day + timedelta(days=randint(rng, 180, min(length - 30, 600)))
             events[when] = ("", maker.long_term(placement))
     move_days = [day for day, _ in moves[1:]]
     for day, ls in plan.legal[1:]:
@@ -207,11 +208,11 @@ def _with_temporary(
 ) -> list[Episode]:
     """Cut a T3/T4 stay into a foster episode; the child then returns to the same carer."""
     span = (episode.dec - episode.decom).days
-    nights = rng.randint(7, 21) if rng.random() < 0.55 else rng.randint(1, 7)
+    nights = randint(rng, 7, 21) if rng.random() < 0.55 else randint(rng, 1, 7)
     kind = "T3" if nights > 7 else "T4"
     if span < nights + 25:
         return [episode]
-    away = episode.decom + timedelta(days=rng.randint(10, span - nights - 10))
+    away = episode.decom + timedelta(days=randint(rng, 10, span - nights - 10))
     back = away + timedelta(days=nights)
     temp = maker.make(kind, away)
     before = replace(episode, dec=away, rec="X1", reason="")

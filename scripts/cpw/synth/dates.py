@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 
 def add_years(day: date, years: int) -> date:
@@ -77,6 +78,7 @@ def age_in_years(dob: date, on: date) -> int:
     return years
 
 
+@lru_cache(maxsize=65536)
 def fmt(day: date | None) -> str:
     """Format a date as the 903's ``dd/mm/yyyy``, or an empty string for ``None``.
 

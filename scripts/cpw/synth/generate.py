@@ -11,8 +11,10 @@ from cpw.errors import CpwInputError
 from cpw.synth import errors
 from cpw.synth.dates import CollectionYear
 from cpw.synth.model import Child
-from cpw.synth.population import simulate
+from cpw.synth.population import LOCAL_UNTIL_AGE, RETURN_UNTIL_AGE, simulate
 from cpw.synth.returns import SHORT_BREAKS, tables_for, write_table, year_tables
+from cpw.synth.xml_return import CSV_ONLY, write_xml
+from cpw.synth.xml_return import FILE_NAME as XML_FILE
 
 MANIFEST = "manifest.json"
 
@@ -74,6 +76,7 @@ def generate_council(
     inject_errors: bool | int | dict[str, int] = False,
     local_extracts: bool = False,
     id_prefix: str = "C",
+    xml: bool = False,
 ) -> SynthResult:
     """Simulate a council's looked-after children and write their 903 returns.
 
@@ -91,22 +94,32 @@ def generate_council(
         local_extracts: Also write the local (SSD-aligned) extracts, in ``local/`` inside each
             year folder (see docs/local_extracts.md).
         id_prefix: Text that starts every child id.
+        xml: Write each year's return as 903 XML (``<year>/return.xml``) instead of CSVs;
+            SWEpisodes and DoLo, which have no XML tags, stay CSV beside it.
 
     Returns:
         The folder, the year labels and the row counts written.
 
     Raises:
-        CpwInputError: If ``children`` or ``years`` is not positive.
+        CpwInputError: If ``children`` or ``years`` is not positive, or errors are asked for
+            in XML (the manifest points at CSV lines).
     """
     if children < 1 or years < 1:
         raise CpwInputError("children and years must both be at least 1")
+    if xml and inject_errors:
+        raise CpwInputError("error injection is only available for CSV output")
     try:
         counts = errors.counts_for(inject_errors)
     except ValueError as err:
         raise CpwInputError(str(err)) from err
     collection_years = [CollectionYear(last_collection_year - years + 1 + i) for i in range(years)]
     population = simulate(
-        seed, children, collection_years[0].start, collection_years[-1].end, id_prefix
+        seed,
+        children,
+        collection_years[0].start,
+        collection_years[-1].end,
+        id_prefix,
+        LOCAL_UNTIL_AGE if local_extracts else RETURN_UNTIL_AGE,
     )
     population.sort(key=lambda c: c.child_id)
     rows: dict[str, dict[str, int]] = {}
@@ -122,14 +135,17 @@ def generate_council(
         during[year.label] = len({r[0] for r in tables["episodes"]})
         if any(counts.values()):
             injected += errors.inject(error_rng, year.label, year.end_year, tables, counts)
+        if xml:
+            write_xml(folder / XML_FILE, tables)
         for name, columns in tables_for(year).items():
-            write_table(folder / f"{name}.csv", columns, tables[name])
+            if not xml or name in CSV_ONLY:
+                write_table(folder / f"{name}.csv", columns, tables[name])
         rows[year.label] = {name: len(table) for name, table in tables.items()}
         at_31_march[year.label] = _looked_after_at(population, year)
         if local_extracts:
             from cpw.synth.local import write_local
 
-            local_rows[year.label] = write_local(population, year, seed, folder / "local")
+            local_rows[year.label] = write_local(population, year, seed, folder / "local", children)
     if any(counts.values()):
         (out_dir / MANIFEST).write_text(
             json.dumps(errors.manifest_records(injected), indent=1) + "\n", encoding="utf-8"

@@ -13,6 +13,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from cpw.synth.fastrand import choice, randint
+
 _UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
 _INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
 FAKE_POSTCODE_AREA = "CP"
@@ -79,9 +81,9 @@ def postcode(rng: random.Random, near: bool = True) -> str:
     Returns:
         A postcode such as ``CP7 3HX``.
     """
-    district = rng.randint(1, 12) if near else rng.randint(13, 29)
-    letters = "".join(rng.choice(_INWARD_LETTERS) for _ in range(2))
-    return f"{FAKE_POSTCODE_AREA}{district} {rng.randint(0, 9)}{letters}"
+    district = randint(rng, 1, 12) if near else randint(rng, 13, 29)
+    letters = "".join(choice(rng, _INWARD_LETTERS) for _ in range(2))
+    return f"{FAKE_POSTCODE_AREA}{district} {randint(rng, 0, 9)}{letters}"
 
 
 def _urns(rng: random.Random, n: int) -> tuple[str, ...]:

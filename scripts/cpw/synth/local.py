@@ -13,7 +13,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from cpw.synth.dates import CollectionYear, add_months, add_weekdays, add_years, fmt
-from cpw.synth.model import Child
+from cpw.synth.local_more import MORE_TABLES, add_more, make_council
+from cpw.synth.model import Child, Review
 from cpw.synth.returns import SHORT_BREAKS, periods, write_table
 
 # Compliance rates (configurable by editing; see docs/local_extracts.md).
@@ -66,6 +67,8 @@ LOCAL_TABLES: dict[str, tuple[str, ...]] = {
         "miss_missing_rhi_accepted",
     ),
 }
+
+LOCAL_TABLES.update(MORE_TABLES)
 
 Row = tuple[str, ...]
 
@@ -132,36 +135,59 @@ def _health(
         dental = dental + timedelta(days=rng.randint(300, 420))
 
 
-def local_tables(children: list[Child], year: CollectionYear, seed: int) -> dict[str, list[Row]]:
-    """Build every local extract table for one collection year."""
+def review_id(child: Child, review: Review) -> str:
+    """The id of a review in the extracts: the child and the date held."""
+    return f"{child.child_id}-R{review.held:%Y%m%d}"
+
+
+def local_tables(
+    children: list[Child], year: CollectionYear, seed: int, size: int | None = None
+) -> dict[str, list[Row]]:
+    """Build every local extract table for one collection year.
+
+    Args:
+        children: The simulated population.
+        year: The collection year.
+        seed: The council's seed.
+        size: Children looked after during a year (sizes the staff pools); by default those
+            looked after during ``year``.
+
+    Returns:
+        Rows per table, for every table in ``LOCAL_TABLES``.
+    """
     tables: dict[str, list[Row]] = {name: [] for name in LOCAL_TABLES}
+    history = {
+        child.child_id: [p for p in periods(child) if p.episodes[0].ls not in SHORT_BREAKS]
+        for child in children
+    }
+    if size is None:
+        size = sum(
+            any(p.start <= year.end and p.end >= year.start for p in care)
+            for care in history.values()
+        )
     for child in children:
-        care = [
-            p
-            for p in periods(child)
-            if p.episodes[0].ls not in SHORT_BREAKS and p.start <= year.end and p.end >= year.start
-        ]
+        care = [p for p in history[child.child_id] if p.start <= year.end and p.end >= year.start]
         if not care:
             continue
         rng = random.Random(f"{seed}/{child.child_id}/{year.end_year}/local")
         for period in care:
             _visits(rng, child, period.start, period.end, year, tables["ssd_cla_visits"])
             _health(rng, child, period.start, period.end, year, tables["ssd_cla_health"])
-            reviews = [r for r in child.reviews if period.start <= r.held < period.end]
-            due = add_weekdays(period.start, 20)
-            for index, review in enumerate(reviews):
-                if year.start <= review.held <= year.end:
+            for review in child.reviews:
+                if (
+                    period.start <= review.held < period.end
+                    and year.start <= review.held <= year.end
+                ):
                     tables["ssd_cla_reviews"].append(
                         (
-                            f"{child.child_id}-R{index + 1}-{period.start:%Y%m%d}",
+                            review_id(child, review),
                             child.child_id,
-                            fmt(due),
+                            fmt(review.due),
                             fmt(review.held),
                             "N",
                             review.code,
                         )
                     )
-                due = add_months(review.held, 3 if index == 0 else 6)
         for index, worker in enumerate(child.social_workers):
             if worker.start <= year.end and worker.end >= year.start:
                 tables["ssd_involvements"].append(
@@ -190,15 +216,20 @@ def local_tables(children: list[Child], year: CollectionYear, seed: int) -> dict
                         accepted,
                     )
                 )
+    add_more(make_council(seed, size, children, history), children, history, year, tables)
     return tables
 
 
 def write_local(
-    children: list[Child], year: CollectionYear, seed: int, folder: Path
+    children: list[Child],
+    year: CollectionYear,
+    seed: int,
+    folder: Path,
+    size: int | None = None,
 ) -> dict[str, int]:
     """Write the local extracts of one year into ``folder``; return rows per table."""
     folder.mkdir(parents=True, exist_ok=True)
-    tables = local_tables(children, year, seed)
+    tables = local_tables(children, year, seed, size)
     for name, columns in LOCAL_TABLES.items():
         write_table(folder / f"{name}.csv", columns, tables[name])
     return {name: len(rows) for name, rows in tables.items()}

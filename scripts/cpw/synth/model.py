@@ -41,10 +41,11 @@ class Episode:
 
 @dataclass(frozen=True)
 class Review:
-    """One statutory review and how the child took part."""
+    """One statutory review, how the child took part, and when it was due (reg 33)."""
 
     held: date
     code: str
+    due: date | None = None
 
 
 @dataclass(frozen=True)

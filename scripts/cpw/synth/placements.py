@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from cpw.synth import codes
+from cpw.synth.fastrand import choice
 from cpw.synth.identity import Providers, postcode
 from cpw.synth.model import Placement
 
@@ -71,19 +72,19 @@ class PlacementMaker:
             )
         if kind in codes.FOSTER:
             provider = codes.pick(rng, codes.PROVIDER_BY_PLACE["foster"])
-            urn = pool.la_fostering if provider == "PR1" else rng.choice(pool.agency_fostering)
+            urn = pool.la_fostering if provider == "PR1" else choice(rng, pool.agency_fostering)
             return Placement(kind, provider, urn, self._away_postcode(0.2), self._new_carer())
         if kind in ("A4", "A6"):
             provider = codes.pick(rng, codes.PROVIDER_BY_PLACE["adoption"])
-            urn = pool.la_adoption if provider == "PR1" else rng.choice(pool.voluntary_adoption)
+            urn = pool.la_adoption if provider == "PR1" else choice(rng, pool.voluntary_adoption)
             return Placement(kind, provider, urn, self._away_postcode(0.35), self._new_carer())
         if kind == "K2":
             provider = codes.pick(rng, codes.PROVIDER_BY_PLACE["K2"])
-            urn = rng.choice(pool.childrens_homes)
+            urn = choice(rng, pool.childrens_homes)
             return Placement(kind, provider, urn, self._away_postcode(0.45), self._new_carer())
         if kind in ("H5", "K3"):
             provider = codes.pick(rng, codes.PROVIDER_BY_PLACE["SA"])
-            urn = rng.choice(pool.supported)
+            urn = choice(rng, pool.supported)
             return Placement(kind, provider, urn, self._away_postcode(0.25), self._new_carer())
         provider = codes.pick(rng, codes.PROVIDER_BY_PLACE["R1"])
         return Placement(kind, provider, "", self._away_postcode(0.5), self._new_carer())

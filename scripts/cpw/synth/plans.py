@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from cpw.synth import codes
 from cpw.synth.dates import add_years
+from cpw.synth.fastrand import randint
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class Plan:
 
 
 def _days(rng: random.Random, low: int, high: int) -> timedelta:
-    return timedelta(days=rng.randint(low, high))
+    return timedelta(days=randint(rng, low, high))
 
 
 def _lognormal_days(rng: random.Random, median: float, sigma: float) -> timedelta:
