@@ -4,8 +4,8 @@ oc2 as (
     select * from {{ ref('stg_ssda903__oc2') }}
 ),
 
-header as (
-    select * from {{ ref('stg_ssda903__header') }}
+child_birth_dates as (
+    select * from {{ ref('int_child_birth_dates') }}
 ),
 
 collection_years as (
@@ -26,15 +26,6 @@ oc2_rows as (
     where oc2.child_id is not null and oc2.child_id <> ''
 ),
 
-header_dob as (
-    select
-        header.collection_year,
-        header.child_id,
-        min(header.birth_date) as birth_date
-    from header
-    group by header.collection_year, header.child_id
-),
-
 dated as (
     -- DfE ages the cohort at 31 March from the header DOB; OC2's own DOB only if the header
     -- row is missing
@@ -42,7 +33,7 @@ dated as (
         oc2_rows.collection_year,
         oc2_rows.child_id,
         collection_years.period_end,
-        coalesce(header_dob.birth_date, oc2_rows.birth_date) as birth_date,
+        coalesce(child_birth_dates.birth_date, oc2_rows.birth_date) as birth_date,
         oc2_rows.sdq_score,
         oc2_rows.sdq_reason_code,
         oc2_rows.is_convicted,
@@ -56,9 +47,9 @@ dated as (
     from oc2_rows
     inner join collection_years
         on oc2_rows.collection_year = collection_years.collection_year
-    left join header_dob
-        on oc2_rows.collection_year = header_dob.collection_year
-        and oc2_rows.child_id = header_dob.child_id
+    left join child_birth_dates
+        on oc2_rows.collection_year = child_birth_dates.collection_year
+        and oc2_rows.child_id = child_birth_dates.child_id
     where oc2_rows.row_rank = 1
 )
 

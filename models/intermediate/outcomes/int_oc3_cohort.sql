@@ -4,8 +4,8 @@ oc3 as (
     select * from {{ ref('stg_ssda903__oc3') }}
 ),
 
-header as (
-    select * from {{ ref('stg_ssda903__header') }}
+child_birth_dates as (
+    select * from {{ ref('int_child_birth_dates') }}
 ),
 
 collection_years as (
@@ -32,23 +32,14 @@ oc3_rows as (
     where oc3.child_id is not null and oc3.child_id <> ''
 ),
 
-header_dob as (
-    select
-        header.collection_year,
-        header.child_id,
-        min(header.birth_date) as birth_date
-    from header
-    group by header.collection_year, header.child_id
-),
-
 aged as (
     -- the OC3 birthday falls between 1 April and 31 March, so the age reached on it is the age
     -- at 31 March (a birthday on 31 March itself counts)
     select
         oc3_rows.collection_year,
         oc3_rows.child_id,
-        coalesce(header_dob.birth_date, oc3_rows.birth_date) as birth_date,
-        {{ age_in_years('coalesce(header_dob.birth_date, oc3_rows.birth_date)',
+        coalesce(child_birth_dates.birth_date, oc3_rows.birth_date) as birth_date,
+        {{ age_in_years('coalesce(child_birth_dates.birth_date, oc3_rows.birth_date)',
             'collection_years.period_end') }} as age_at_birthday,
         collection_years.period_end,
         oc3_rows.in_touch_code,
@@ -57,9 +48,9 @@ aged as (
     from oc3_rows
     inner join collection_years
         on oc3_rows.collection_year = collection_years.collection_year
-    left join header_dob
-        on oc3_rows.collection_year = header_dob.collection_year
-        and oc3_rows.child_id = header_dob.child_id
+    left join child_birth_dates
+        on oc3_rows.collection_year = child_birth_dates.collection_year
+        and oc3_rows.child_id = child_birth_dates.child_id
     where oc3_rows.row_rank = 1
 )
 
