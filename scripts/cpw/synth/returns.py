@@ -17,69 +17,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from cpw.ingest.tables import TABLES as INGEST_TABLES
 from cpw.synth import outcomes
 from cpw.synth.dates import CollectionYear, add_years, age_in_years, fmt
 from cpw.synth.model import Child, Episode
 
-HEADER_COLUMNS = ("CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB")
-EPISODE_COLUMNS = (
-    "CHILD",
-    "DECOM",
-    "RNE",
-    "LS",
-    "CIN",
-    "PLACE",
-    "PLACE_PROVIDER",
-    "DEC",
-    "REC",
-    "REASON_PLACE_CHANGE",
-    "HOME_POST",
-    "PL_POST",
-    "URN",
-)
-REVIEW_COLUMNS = ("CHILD", "DOB", "REVIEW", "REVIEW_CODE")
-TABLES: dict[str, tuple[str, ...]] = {
-    "header": HEADER_COLUMNS,
-    "episodes": EPISODE_COLUMNS,
-    "uasc": ("CHILD", "SEX", "DOB", "DUC"),
-    "reviews": REVIEW_COLUMNS,
-    "oc2": (
-        "CHILD",
-        "DOB",
-        "SDQ_SCORE",
-        "SDQ_REASON",
-        "CONVICTED",
-        "HEALTH_CHECK",
-        "IMMUNISATIONS",
-        "TEETH_CHECK",
-        "HEALTH_ASSESSMENT",
-        "SUBSTANCE_MISUSE",
-        "INTERVENTION_RECEIVED",
-        "INTERVENTION_OFFERED",
-    ),
-    "oc3": ("CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"),
-    "ad1": (
-        "CHILD",
-        "DOB",
-        "DATE_INT",
-        "DATE_MATCH",
-        "FOSTER_CARE",
-        "NB_ADOPTR",
-        "SEX_ADOPTR",
-        "LS_ADOPTR",
-    ),
-    "placed_adoption": (
-        "CHILD",
-        "DOB",
-        "DATE_PLACED",
-        "DATE_PLACED_CEASED",
-        "REASON_PLACED_CEASED",
-    ),
-    "prev_perm": ("CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"),
-    "missing": ("CHILD", "DOB", "MISSING", "MIS_START", "MIS_END"),
-    "sw_episodes": ("CHILD", "DOB", "SW_ID", "SW_DECOM", "SW_DEC", "SW_REASON"),
-    "dolo": ("CHILD", "DOB", "DOLO_START", "DOLO_END"),
-}
+# The 903 tables and their columns in DfE order, as the loader defines them (one list for both).
+TABLES: dict[str, tuple[str, ...]] = {spec.name: spec.column_names for spec in INGEST_TABLES}
+HEADER_COLUMNS = TABLES["header"]
+EPISODE_COLUMNS = TABLES["episodes"]
+REVIEW_COLUMNS = TABLES["reviews"]
 # The first collection year (the calendar year it ends) each table is part of the return.
 FIRST_YEAR = {"sw_episodes": 2024, "dolo": 2027}
 
