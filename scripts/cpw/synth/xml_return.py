@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
+from cpw.ingest.tables import TABLES as INGEST_TABLES
+from cpw.ingest.xml_reader import AD1_FIELDS, OC3_FIELDS
 from cpw.synth.returns import TABLES, Row
 
 FILE_NAME = "return.xml"
@@ -22,37 +24,16 @@ CSV_ONLY = ("sw_episodes", "dolo")
 _HEADER = (("CHILDID", "CHILD"), ("UPN", "UPN"), ("SEX", "SEX"), ("DOB", "DOB"))
 _HEADER_TAIL = (("ETHNIC", "ETHNIC"),)
 _MOTHER = (("MOTHER", "MOTHER"), ("MC_DOB", "MC_DOB"))
-_AD1: tuple[str, ...] = (
-    "DATE_INT",
-    "DATE_MATCH",
-    "FOSTER_CARE",
-    "NB_ADOPTR",
-    "SEX_ADOPTR",
-    "LS_ADOPTR",
-)
-_OC3: tuple[str, ...] = ("IN_TOUCH", "ACTIV", "ACCOM")
-# repeating groups inside HEADER: (element, table, columns written)
-_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("AREVIEW", "reviews", ("REVIEW", "REVIEW_CODE")),
-    ("AMISSING", "missing", ("MISSING", "MIS_START", "MIS_END")),
-    (
-        "OC2",
-        "oc2",
-        (
-            "SDQ_SCORE",
-            "SDQ_REASON",
-            "CONVICTED",
-            "HEALTH_CHECK",
-            "IMMUNISATIONS",
-            "TEETH_CHECK",
-            "HEALTH_ASSESSMENT",
-            "SUBSTANCE_MISUSE",
-            "INTERVENTION_RECEIVED",
-            "INTERVENTION_OFFERED",
-        ),
-    ),
-    ("PERMANENCE", "prev_perm", ("PREV_PERM", "LA_PERM", "DATE_PERM")),
-    ("AD_PLACED", "placed_adoption", ("DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED")),
+# Which fields and groups go where is the loader's definition (cpw.ingest): one for both sides.
+_AD1: tuple[str, ...] = AD1_FIELDS
+_OC3: tuple[str, ...] = OC3_FIELDS
+# repeating groups inside HEADER, in the XSD's element order: (element, table, columns written)
+_GROUP_ORDER = ("AREVIEW", "AMISSING", "OC2", "PERMANENCE", "AD_PLACED")
+_GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = tuple(
+    (spec.xml_group, spec.name, tuple(c for c in spec.column_names if c not in ("CHILD", "DOB")))
+    for element in _GROUP_ORDER
+    for spec in INGEST_TABLES
+    if spec.xml_group == element
 )
 _EPISODE = (
     ("DECOM", "DECOM"),
