@@ -1,11 +1,12 @@
 """National scale: every English local authority, sized by its children looked after.
 
-``data/local_authorities.csv`` holds each LA's real ONS code, old DfE number, name and the
-number of children looked after at 31 March 2025 (DfE). A national run shares ``children``
-between the LAs in proportion to that count (suppressed counts, ``c``/``z``, count as 5) and
-writes each LA's returns to ``OUT/<ONS code>/<YYYY-YY>/``. LAs are simulated in parallel worker
-processes; each LA has its own seed derived from the master seed and its position, so the
-output does not depend on the number of workers.
+The LAs (real ONS code, old DfE number, name) and their children looked after at 31 March 2025
+come from the committed benchmark seeds (``seeds/benchmarks/local_authorities.csv`` and the
+CTX-01 rows of ``dfe_benchmark_values.csv``, extracted from DfE's files). A national run
+shares ``children`` between the LAs in proportion to that count (suppressed counts, ``c`` and
+``z``, count as 5) and writes each LA's returns to ``OUT/<ONS code>/<YYYY-YY>/``. LAs are
+simulated in parallel worker processes; each LA has its own seed derived from the master seed
+and its position, so the output does not depend on the number of workers.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from cpw.settings import PROJECT_ROOT
 from cpw.synth.generate import SynthResult, generate_council
 
-LA_FILE = Path(__file__).with_name("data") / "local_authorities.csv"
+BENCHMARKS = PROJECT_ROOT / "seeds" / "benchmarks"
 SUPPRESSED_AS = 5
 
 
@@ -32,15 +34,27 @@ class LocalAuthority:
     looked_after: int
 
 
-def local_authorities(path: Path = LA_FILE) -> list[LocalAuthority]:
-    """Read the committed list of LAs."""
-    with path.open(encoding="utf-8", newline="") as handle:
+def local_authorities(benchmarks: Path = BENCHMARKS) -> list[LocalAuthority]:
+    """The LAs in seed order, each with its 2025 count of children looked after at 31 March."""
+    with (benchmarks / "dfe_benchmark_values.csv").open(encoding="utf-8", newline="") as handle:
+        counts = {
+            r["geography_code"]: r["numerator"] or r["value"]
+            for r in csv.DictReader(handle)
+            if r["measure_id"] == "CTX-01"
+            and r["time_period"] == "2025"
+            and r["geographic_level"] == "la"
+            and r["breakdown"] == "all"
+        }
+    with (benchmarks / "local_authorities.csv").open(encoding="utf-8", newline="") as handle:
         return [
             LocalAuthority(
                 r["new_la_code"],
                 r["old_la_code"],
                 r["la_name"],
-                int(r["cla_31_march_2025"]) if r["cla_31_march_2025"].isdigit() else SUPPRESSED_AS,
+                # a suppressed count (City of London c, Isles of Scilly z) counts as a few children
+                int(float(counts[r["new_la_code"]]))
+                if counts.get(r["new_la_code"])
+                else SUPPRESSED_AS,
             )
             for r in csv.DictReader(handle)
         ]
