@@ -1,0 +1,53 @@
+with
+
+episodes_rules as (
+    select * from {{ ref('int_validation__episodes') }}
+),
+
+header_rules as (
+    select * from {{ ref('int_validation__header') }}
+),
+
+outcomes_rules as (
+    select * from {{ ref('int_validation__outcomes') }}
+),
+
+adoption_rules as (
+    select * from {{ ref('int_validation__adoption') }}
+),
+
+linked_tables_rules as (
+    select * from {{ ref('int_validation__linked_tables') }}
+),
+
+validation_rules as (
+    select * from {{ ref('validation_rules') }}
+),
+
+flagged as (
+    select * from episodes_rules
+    union all
+    select * from header_rules
+    union all
+    select * from outcomes_rules
+    union all
+    select * from adoption_rules
+    union all
+    select * from linked_tables_rules
+)
+
+select
+    flagged.validation_row_id as validation_error_id,
+    '{{ var("la_code") }}' as la_code,
+    cast(flagged.collection_year as integer) as collection_year,
+    flagged.rule_code,
+    validation_rules.rule_message,
+    flagged.table_name,
+    flagged.child_id,
+    flagged.source_line as row_number,
+    validation_rules.columns_affected
+from flagged
+-- a rule runs only in the collection years it belongs to
+inner join validation_rules
+    on flagged.rule_code = validation_rules.rule_code
+    and flagged.collection_year between validation_rules.first_year and validation_rules.last_year
