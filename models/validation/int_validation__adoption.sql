@@ -296,7 +296,11 @@ flagged_episodes as (
     union all
     -- left care (not adopted) after an adoption plan: the reversal must be recorded
     select '557', eps.* from eps
-    where (eps.place_code in ('A3', 'A4', 'A5', 'A6') or eps.ls_code = 'E1')
+    where (
+        eps.place_code in ('A3', 'A4', 'A5', 'A6') or eps.ls_code = 'E1'
+        -- freeing orders (D1) count until 2023-24
+        or (eps.collection_year <= 2024 and eps.ls_code = 'D1')
+    )
         and eps.rec_code is not null and eps.rec_code not in ('E11', 'E12', 'X1')
         and (not eps.has_placed_adoption or eps.has_incomplete_ceased)
 )

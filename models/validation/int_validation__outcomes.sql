@@ -215,7 +215,7 @@ flagged_oc2 as (
         and oc2_rows.is_looked_after_12_months and oc2_rows.is_health_check_up_to_date is null
     union all
     select '546', oc2_rows.* from oc2_rows
-    where oc2_rows.is_health_check_up_to_date is not null
+    where oc2_rows.is_health_check_up_to_date is not null and oc2_rows.is_looked_after_12_months
         and oc2_rows.birth_date + interval 5 year <= oc2_rows.period_end
     union all
     select '547', oc2_rows.* from oc2_rows
