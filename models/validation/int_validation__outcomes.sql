@@ -251,10 +251,6 @@ flagged_oc3 as (
     where oc3_rows.in_touch_code in ('DIED', 'RHOM')
         and (oc3_rows.activ_code is distinct from '0' or oc3_rows.accom_code is distinct from '0')
     union all
-    select '345', oc3_rows.* from oc3_rows
-    where oc3_rows.in_touch_code in ('YES', 'NREQ', 'REFU')
-        and (oc3_rows.activ_code = '0' or oc3_rows.accom_code = '0')
-    union all
     select '347', oc3_rows.* from oc3_rows
     where oc3_rows.accom_code in ('T1', 'T2')
         and oc3_rows.birth_date + interval 18 year > oc3_rows.period_end
