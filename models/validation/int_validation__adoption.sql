@@ -151,117 +151,130 @@ pa_rows as (
         on placed_adoption.reason_placed_ceased_code = reason_placed_ceased_codes.reason_placed_ceased_code
 ),
 
+checked_ad1 as (
+    -- every rule is checked in one pass over the rows; a row keeps the codes it breaks
+    select
+        ad1_rows.collection_year,
+        ad1_rows.child_id,
+        ad1_rows.source_file,
+        ad1_rows.source_line,
+        [
+            case when nullif(trim(ad1_rows.adoption_decision_date_text), '') is not null
+                    and ad1_rows.adoption_decision_date is null
+                then '112' end,
+            case when nullif(trim(ad1_rows.match_date_text), '') is not null and ad1_rows.match_date is null
+                then '113' end,
+            case when ad1_rows.items_filled between 1 and 5
+                then '151' end,
+            case when ad1_rows.adopters_count is not null and ad1_rows.adopters_count not in (1, 2)
+                then '175' end,
+            case when ad1_rows.sex_adoptr_code is not null and not ad1_rows.is_valid_sex_adoptr
+                then '176' end,
+            case when ad1_rows.ls_adoptr_code is not null and not ad1_rows.is_valid_ls_adoptr
+                then '177' end,
+            case when ad1_rows.is_looked_after_12_months and ad1_rows.items_filled > 0
+                then '187' end,
+            case when (ad1_rows.match_date is not null and ad1_rows.adoption_decision_date is null)
+                    or ad1_rows.adoption_decision_date > ad1_rows.match_date
+                then '333' end,
+            case when ad1_rows.adoption_decision_date < ad1_rows.last_care_start_date
+                then '334' end,
+            -- adopters' sexes must agree with their number and legal status
+            case when ad1_rows.adopters_count = 2 and ad1_rows.sex_adoptr_code in ('M1', 'F1')
+                then '511' end,
+            case when ad1_rows.ls_adoptr_code = 'L0' and ad1_rows.sex_adoptr_code is distinct from 'M1'
+                    and ad1_rows.sex_adoptr_code is distinct from 'F1'
+                then '514' end,
+            case when ad1_rows.ls_adoptr_code = 'L3' and ad1_rows.sex_adoptr_code is distinct from 'MF'
+                then '517' end,
+            case when ad1_rows.ls_adoptr_code = 'L4' and coalesce(ad1_rows.sex_adoptr_code, '') not in ('MM', 'FF')
+                then '518' end,
+            case when ad1_rows.ls_adoptr_code = 'L2' and coalesce(ad1_rows.sex_adoptr_code, '') not in ('MM', 'FF', 'MF')
+                then '519' end,
+            case when ad1_rows.ls_adoptr_code = 'L11' and ad1_rows.sex_adoptr_code is distinct from 'MF'
+                then '520' end,
+            case when ad1_rows.ls_adoptr_code = 'L12' and coalesce(ad1_rows.sex_adoptr_code, '') not in ('MM', 'FF')
+                then '524' end,
+            case when ad1_rows.items_filled > 0
+                    and exists (
+                        select 1 from ceased_decisions
+                        where ceased_decisions.collection_year = ad1_rows.collection_year
+                            and ceased_decisions.child_id = ad1_rows.child_id
+                    )
+                then '525' end,
+            case when ad1_rows.is_adopted_in_year and ad1_rows.items_filled < 6
+                then '601' end,
+            case when not ad1_rows.is_adopted_in_year and ad1_rows.items_filled > 0
+                then '602' end,
+            case when not ad1_rows.is_in_header
+                then 'INT01' end,
+            case when ad1_rows.is_in_header and ad1_rows.birth_date is distinct from ad1_rows.header_birth_date
+                then 'INT11' end
+        ] as rule_checks
+    from ad1_rows
+),
+
 flagged_ad1 as (
-    select '112' as rule_code, ad1_rows.* from ad1_rows
-    where nullif(trim(ad1_rows.adoption_decision_date_text), '') is not null
-        and ad1_rows.adoption_decision_date is null
-    union all
-    select '113', ad1_rows.* from ad1_rows
-    where nullif(trim(ad1_rows.match_date_text), '') is not null and ad1_rows.match_date is null
-    union all
-    select '151', ad1_rows.* from ad1_rows where ad1_rows.items_filled between 1 and 5
-    union all
-    select '175', ad1_rows.* from ad1_rows
-    where ad1_rows.adopters_count is not null and ad1_rows.adopters_count not in (1, 2)
-    union all
-    select '176', ad1_rows.* from ad1_rows
-    where ad1_rows.sex_adoptr_code is not null and not ad1_rows.is_valid_sex_adoptr
-    union all
-    select '177', ad1_rows.* from ad1_rows
-    where ad1_rows.ls_adoptr_code is not null and not ad1_rows.is_valid_ls_adoptr
-    union all
-    select '187', ad1_rows.* from ad1_rows
-    where ad1_rows.is_looked_after_12_months and ad1_rows.items_filled > 0
-    union all
-    select '333', ad1_rows.* from ad1_rows
-    where (ad1_rows.match_date is not null and ad1_rows.adoption_decision_date is null)
-        or ad1_rows.adoption_decision_date > ad1_rows.match_date
-    union all
-    select '334', ad1_rows.* from ad1_rows
-    where ad1_rows.adoption_decision_date < ad1_rows.last_care_start_date
-    union all
-    -- adopters' sexes must agree with their number and legal status
-    select '511', ad1_rows.* from ad1_rows
-    where ad1_rows.adopters_count = 2 and ad1_rows.sex_adoptr_code in ('M1', 'F1')
-    union all
-    select '514', ad1_rows.* from ad1_rows
-    where ad1_rows.ls_adoptr_code = 'L0' and ad1_rows.sex_adoptr_code is distinct from 'M1'
-        and ad1_rows.sex_adoptr_code is distinct from 'F1'
-    union all
-    select '517', ad1_rows.* from ad1_rows
-    where ad1_rows.ls_adoptr_code = 'L3' and ad1_rows.sex_adoptr_code is distinct from 'MF'
-    union all
-    select '518', ad1_rows.* from ad1_rows
-    where ad1_rows.ls_adoptr_code = 'L4' and coalesce(ad1_rows.sex_adoptr_code, '') not in ('MM', 'FF')
-    union all
-    select '519', ad1_rows.* from ad1_rows
-    where ad1_rows.ls_adoptr_code = 'L2' and coalesce(ad1_rows.sex_adoptr_code, '') not in ('MM', 'FF', 'MF')
-    union all
-    select '520', ad1_rows.* from ad1_rows
-    where ad1_rows.ls_adoptr_code = 'L11' and ad1_rows.sex_adoptr_code is distinct from 'MF'
-    union all
-    select '524', ad1_rows.* from ad1_rows
-    where ad1_rows.ls_adoptr_code = 'L12' and coalesce(ad1_rows.sex_adoptr_code, '') not in ('MM', 'FF')
-    union all
-    select '525', ad1_rows.* from ad1_rows
-    where ad1_rows.items_filled > 0
-        and exists (
-            select 1 from ceased_decisions
-            where ceased_decisions.collection_year = ad1_rows.collection_year
-                and ceased_decisions.child_id = ad1_rows.child_id
-        )
-    union all
-    select '601', ad1_rows.* from ad1_rows
-    where ad1_rows.is_adopted_in_year and ad1_rows.items_filled < 6
-    union all
-    select '602', ad1_rows.* from ad1_rows
-    where not ad1_rows.is_adopted_in_year and ad1_rows.items_filled > 0
-    union all
-    select 'INT01', ad1_rows.* from ad1_rows where not ad1_rows.is_in_header
-    union all
-    select 'INT11', ad1_rows.* from ad1_rows
-    where ad1_rows.is_in_header and ad1_rows.birth_date is distinct from ad1_rows.header_birth_date
+    select
+        checked_ad1.collection_year,
+        checked_ad1.child_id,
+        checked_ad1.source_file,
+        checked_ad1.source_line,
+        unnest(list_filter(checked_ad1.rule_checks, broken -> broken is not null)) as rule_code
+    from checked_ad1
+),
+
+checked_pa as (
+    -- every rule is checked in one pass over the rows; a row keeps the codes it breaks
+    select
+        pa_rows.collection_year,
+        pa_rows.child_id,
+        pa_rows.source_file,
+        pa_rows.source_line,
+        [
+            case when nullif(trim(pa_rows.placed_ceased_date_text), '') is not null and pa_rows.placed_ceased_date is null
+                then '116' end,
+            case when pa_rows.placed_decision_date > pa_rows.period_end
+                    or pa_rows.placed_decision_date > pa_rows.last_end_date
+                    or pa_rows.placed_ceased_date > pa_rows.period_end
+                    or pa_rows.placed_ceased_date > pa_rows.last_end_date
+                then '117' end,
+            case when pa_rows.placed_ceased_date < pa_rows.first_start_not_short_break
+                    or pa_rows.placed_ceased_date < pa_rows.period_start
+                then '118' end,
+            case when (pa_rows.placed_ceased_date is null) != (pa_rows.reason_placed_ceased_code is null)
+                then '119' end,
+            case when pa_rows.reason_placed_ceased_code is not null and not pa_rows.is_valid_reason
+                then '120' end,
+            case when pa_rows.placed_decision_date < pa_rows.birth_date
+                then '184' end,
+            case when pa_rows.placed_ceased_date < pa_rows.placed_decision_date
+                then '522' end,
+            case when pa_rows.placed_decision_date != pa_rows.adoption_decision_date
+                then '523' end,
+            case when pa_rows.placed_ceased_date is not null and pa_rows.has_ad1_data
+                then '525' end,
+            case when pa_rows.has_open_placement_order
+                    and (pa_rows.placed_ceased_date is not null or pa_rows.reason_placed_ceased_code is not null)
+                then '553' end,
+            case when pa_rows.placed_decision_date < pa_rows.first_care_start_date
+                then '1003' end,
+            case when not pa_rows.is_in_header
+                then 'INT02' end,
+            case when pa_rows.is_in_header and pa_rows.birth_date is distinct from pa_rows.header_birth_date
+                then 'INT12' end
+        ] as rule_checks
+    from pa_rows
 ),
 
 flagged_pa as (
-    select '116' as rule_code, pa_rows.* from pa_rows
-    where nullif(trim(pa_rows.placed_ceased_date_text), '') is not null and pa_rows.placed_ceased_date is null
-    union all
-    select '117', pa_rows.* from pa_rows
-    where pa_rows.placed_decision_date > pa_rows.period_end
-        or pa_rows.placed_decision_date > pa_rows.last_end_date
-        or pa_rows.placed_ceased_date > pa_rows.period_end
-        or pa_rows.placed_ceased_date > pa_rows.last_end_date
-    union all
-    select '118', pa_rows.* from pa_rows
-    where pa_rows.placed_ceased_date < pa_rows.first_start_not_short_break
-        or pa_rows.placed_ceased_date < pa_rows.period_start
-    union all
-    select '119', pa_rows.* from pa_rows
-    where (pa_rows.placed_ceased_date is null) != (pa_rows.reason_placed_ceased_code is null)
-    union all
-    select '120', pa_rows.* from pa_rows
-    where pa_rows.reason_placed_ceased_code is not null and not pa_rows.is_valid_reason
-    union all
-    select '184', pa_rows.* from pa_rows where pa_rows.placed_decision_date < pa_rows.birth_date
-    union all
-    select '522', pa_rows.* from pa_rows where pa_rows.placed_ceased_date < pa_rows.placed_decision_date
-    union all
-    select '523', pa_rows.* from pa_rows
-    where pa_rows.placed_decision_date != pa_rows.adoption_decision_date
-    union all
-    select '525', pa_rows.* from pa_rows where pa_rows.placed_ceased_date is not null and pa_rows.has_ad1_data
-    union all
-    select '553', pa_rows.* from pa_rows
-    where pa_rows.has_open_placement_order
-        and (pa_rows.placed_ceased_date is not null or pa_rows.reason_placed_ceased_code is not null)
-    union all
-    select '1003', pa_rows.* from pa_rows where pa_rows.placed_decision_date < pa_rows.first_care_start_date
-    union all
-    select 'INT02', pa_rows.* from pa_rows where not pa_rows.is_in_header
-    union all
-    select 'INT12', pa_rows.* from pa_rows
-    where pa_rows.is_in_header and pa_rows.birth_date is distinct from pa_rows.header_birth_date
+    select
+        checked_pa.collection_year,
+        checked_pa.child_id,
+        checked_pa.source_file,
+        checked_pa.source_line,
+        unnest(list_filter(checked_pa.rule_checks, broken -> broken is not null)) as rule_code
+    from checked_pa
 ),
 
 placed_children as (
@@ -285,24 +298,41 @@ eps as (
         and episodes.child_id = placed_children.child_id
 ),
 
+checked_episodes as (
+    -- every rule is checked in one pass over the rows; a row keeps the codes it breaks
+    select
+        eps.collection_year,
+        eps.child_id,
+        eps.source_file,
+        eps.source_line,
+        [
+            case when eps.rec_code in ('E45', 'E46') and coalesce(eps.place_code, '') not in ('U1', 'U2', 'U3', 'U4', 'U5', 'U6')
+                then '516' end,
+            case when eps.place_code in ('A3', 'A4', 'A5', 'A6') and not eps.has_placed_adoption
+                then '551' end,
+            case when eps.ls_code = 'E1' and not eps.has_placed_adoption
+                then '553' end,
+            -- left care (not adopted) after an adoption plan: the reversal must be recorded
+            -- freeing orders (D1) count until 2023-24
+            case when (
+                    eps.place_code in ('A3', 'A4', 'A5', 'A6') or eps.ls_code = 'E1'
+                    or (eps.collection_year <= 2024 and eps.ls_code = 'D1')
+                )
+                    and eps.rec_code is not null and eps.rec_code not in ('E11', 'E12', 'X1')
+                    and (not eps.has_placed_adoption or eps.has_incomplete_ceased)
+                then '557' end
+        ] as rule_checks
+    from eps
+),
+
 flagged_episodes as (
-    select '516' as rule_code, eps.* from eps
-    where eps.rec_code in ('E45', 'E46') and coalesce(eps.place_code, '') not in ('U1', 'U2', 'U3', 'U4', 'U5', 'U6')
-    union all
-    select '551', eps.* from eps
-    where eps.place_code in ('A3', 'A4', 'A5', 'A6') and not eps.has_placed_adoption
-    union all
-    select '553', eps.* from eps where eps.ls_code = 'E1' and not eps.has_placed_adoption
-    union all
-    -- left care (not adopted) after an adoption plan: the reversal must be recorded
-    select '557', eps.* from eps
-    where (
-        eps.place_code in ('A3', 'A4', 'A5', 'A6') or eps.ls_code = 'E1'
-        -- freeing orders (D1) count until 2023-24
-        or (eps.collection_year <= 2024 and eps.ls_code = 'D1')
-    )
-        and eps.rec_code is not null and eps.rec_code not in ('E11', 'E12', 'X1')
-        and (not eps.has_placed_adoption or eps.has_incomplete_ceased)
+    select
+        checked_episodes.collection_year,
+        checked_episodes.child_id,
+        checked_episodes.source_file,
+        checked_episodes.source_line,
+        unnest(list_filter(checked_episodes.rule_checks, broken -> broken is not null)) as rule_code
+    from checked_episodes
 )
 
 select

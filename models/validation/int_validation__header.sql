@@ -85,6 +85,7 @@ hdr as (
         children.period_start,
         children.period_end,
         children.has_episodes,
+        children.is_short_breaks_only,
         ethnic_codes.ethnic_code is not null as is_valid_ethnic,
         coalesce(episode_mother_checks.has_episode_not_short_break, false) as has_episode_not_short_break,
         coalesce(episode_mother_checks.has_left_care_in_year, false) as has_left_care_in_year,
@@ -132,99 +133,125 @@ uasc_rows as (
         and uasc.child_id = children.child_id
 ),
 
+checked_header as (
+    -- every rule is checked in one pass over the rows; a row keeps the codes it breaks
+    select
+        hdr.collection_year,
+        hdr.child_id,
+        hdr.source_file,
+        hdr.source_line,
+        [
+            -- SEX is checked against the year's coding (1/2 until 2023-24, M/F/U from 2024-25)
+            case when hdr.sex is null
+                then '101' end,
+            case when hdr.birth_date is null
+                then '102' end,
+            case when not hdr.is_valid_ethnic
+                then '103' end,
+            case when hdr.upn != ''
+                    and not regexp_full_match(hdr.upn, '([A-HJ-NP-RT-Z](\d{12}|\d{11}[A-Z]))|(UN[1-5])')
+                then '168' end,
+            case when hdr.sex = 'M' and hdr.mother_child_birth_date is not null
+                then '174' end,
+            case when hdr.sex_code = 'U'
+                then '232' end,
+            case when hdr.birth_date > hdr.period_end
+                then '301' end,
+            case when hdr.period_start > hdr.birth_date + interval 25 year
+                then '351' end,
+            -- UN1 (not yet of school age) cannot be used for a child of school age
+            case when hdr.upn = 'UN1'
+                    and make_date(year(hdr.period_start) - 1, 8, 31) >= hdr.birth_date + interval 4 year
+                then '209' end,
+            case when hdr.upn = 'UN4' and not coalesce(hdr.has_start_in_last_week, true)
+                then '210' end,
+            case when hdr.sex = 'F' and hdr.has_episode_not_short_break and hdr.is_mother is null
+                then '393' end,
+            -- no mother details for a child on short breaks (V3/V4) only
+            case when hdr.is_short_breaks_only and hdr.is_mother is not null
+                then '399' end,
+            case when hdr.sex = 'F' and hdr.has_left_care_in_year and hdr.is_mother is null
+                then '607' end,
+            case when hdr.is_mother and hdr.mother_child_birth_date is null
+                then '611' end,
+            case when hdr.sex = 'F' and not coalesce(hdr.is_mother, false)
+                    and hdr.mother_child_birth_date is not null
+                then '612' end,
+            case when hdr.is_mother and hdr.birth_date + interval 11 year > hdr.period_start
+                then '620' end,
+            case when hdr.mother_child_birth_date <= hdr.birth_date
+                then '621' end,
+            case when hdr.mother_child_birth_date > hdr.period_end
+                    or hdr.mother_child_birth_date > hdr.last_end_date
+                then '625' end,
+            case when hdr.upn_children_count > 1
+                then '444' end,
+            case when not hdr.has_episodes and not hdr.has_oc3
+                then 'EPI' end,
+            -- agreement with last year's return
+            case when hdr.was_in_last_year and hdr.sex != hdr.last_year_sex
+                then '202' end,
+            case when hdr.was_in_last_year and hdr.birth_date != hdr.last_year_birth_date
+                then '203' end,
+            case when hdr.was_in_last_year and hdr.ethnic_code != hdr.last_year_ethnic_code
+                then '204' end,
+            case when hdr.was_in_last_year and hdr.upn != hdr.last_year_upn
+                    and hdr.last_year_upn not in ('UN1', 'UN2', 'UN3', 'UN4', 'UN5')
+                then '208' end,
+            -- a date of the first child given last year must not change or disappear
+            case when hdr.last_year_mother_child_birth_date is not null
+                    and hdr.mother_child_birth_date is distinct from hdr.last_year_mother_child_birth_date
+                then '624' end,
+            case when hdr.is_mother and hdr.last_year_is_mother = false
+                    and hdr.mother_child_birth_date < hdr.period_start
+                then '626' end
+        ] as rule_checks
+    from hdr
+),
+
 flagged_header as (
-    -- SEX is checked against the year's coding (1/2 until 2023-24, M/F/U from 2024-25)
-    select '101' as rule_code, hdr.* from hdr where hdr.sex is null
-    union all
-    select '102', hdr.* from hdr where hdr.birth_date is null
-    union all
-    select '103', hdr.* from hdr where not hdr.is_valid_ethnic
-    union all
-    select '168', hdr.* from hdr
-    where hdr.upn != ''
-        and not regexp_full_match(hdr.upn, '([A-HJ-NP-RT-Z](\d{12}|\d{11}[A-Z]))|(UN[1-5])')
-    union all
-    select '174', hdr.* from hdr where hdr.sex = 'M' and hdr.mother_child_birth_date is not null
-    union all
-    select '232', hdr.* from hdr where hdr.sex_code = 'U'
-    union all
-    select '301', hdr.* from hdr where hdr.birth_date > hdr.period_end
-    union all
-    select '351', hdr.* from hdr where hdr.period_start > hdr.birth_date + interval 25 year
-    union all
-    -- UN1 (not yet of school age) cannot be used for a child of school age
-    select '209', hdr.* from hdr
-    where hdr.upn = 'UN1'
-        and make_date(year(hdr.period_start) - 1, 8, 31) >= hdr.birth_date + interval 4 year
-    union all
-    select '210', hdr.* from hdr
-    where hdr.upn = 'UN4' and not coalesce(hdr.has_start_in_last_week, true)
-    union all
-    select '393', hdr.* from hdr
-    where hdr.sex = 'F' and hdr.has_episode_not_short_break and hdr.is_mother is null
-    union all
-    select '607', hdr.* from hdr
-    where hdr.sex = 'F' and hdr.has_left_care_in_year and hdr.is_mother is null
-    union all
-    select '611', hdr.* from hdr where hdr.is_mother and hdr.mother_child_birth_date is null
-    union all
-    select '612', hdr.* from hdr
-    where hdr.sex = 'F' and not coalesce(hdr.is_mother, false)
-        and hdr.mother_child_birth_date is not null
-    union all
-    select '620', hdr.* from hdr
-    where hdr.is_mother and hdr.birth_date + interval 11 year > hdr.period_start
-    union all
-    select '621', hdr.* from hdr where hdr.mother_child_birth_date <= hdr.birth_date
-    union all
-    select '625', hdr.* from hdr
-    where hdr.mother_child_birth_date > hdr.period_end
-        or hdr.mother_child_birth_date > hdr.last_end_date
-    union all
-    select '444', hdr.* from hdr where hdr.upn_children_count > 1
-    union all
-    select 'EPI', hdr.* from hdr where not hdr.has_episodes and not hdr.has_oc3
-    union all
-    -- agreement with last year's return
-    select '202', hdr.* from hdr where hdr.was_in_last_year and hdr.sex != hdr.last_year_sex
-    union all
-    select '203', hdr.* from hdr
-    where hdr.was_in_last_year and hdr.birth_date != hdr.last_year_birth_date
-    union all
-    select '204', hdr.* from hdr
-    where hdr.was_in_last_year and hdr.ethnic_code != hdr.last_year_ethnic_code
-    union all
-    select '208', hdr.* from hdr
-    where hdr.was_in_last_year and hdr.upn != hdr.last_year_upn
-        and hdr.last_year_upn not in ('UN1', 'UN2', 'UN3', 'UN4', 'UN5')
-    union all
-    select '624', hdr.* from hdr
-    where hdr.was_in_last_year
-        and hdr.mother_child_birth_date != hdr.last_year_mother_child_birth_date
-    union all
-    select '626', hdr.* from hdr
-    where hdr.is_mother and hdr.last_year_is_mother = false
-        and hdr.mother_child_birth_date < hdr.period_start
+    select
+        checked_header.collection_year,
+        checked_header.child_id,
+        checked_header.source_file,
+        checked_header.source_line,
+        unnest(list_filter(checked_header.rule_checks, broken -> broken is not null)) as rule_code
+    from checked_header
+),
+
+checked_uasc as (
+    -- every rule is checked in one pass over the rows; a row keeps the codes it breaks
+    select
+        uasc_rows.collection_year,
+        uasc_rows.child_id,
+        uasc_rows.source_file,
+        uasc_rows.source_line,
+        [
+            case when (nullif(trim(uasc_rows.uasc_ceased_date_text), '') is not null and uasc_rows.uasc_ceased_date is null)
+                    or uasc_rows.uasc_ceased_date < uasc_rows.period_start
+                then '104' end,
+            case when uasc_rows.uasc_ceased_date > uasc_rows.birth_date + interval 18 year
+                then '304' end,
+            case when not uasc_rows.is_in_header
+                then 'INT09' end,
+            case when uasc_rows.is_in_header and uasc_rows.birth_date is distinct from uasc_rows.header_birth_date
+                then 'INT18' end,
+            case when uasc_rows.is_in_header and uasc_rows.sex is distinct from uasc_rows.header_sex
+                then 'INT21' end,
+            case when uasc_rows.birth_date + interval 11 year > uasc_rows.period_start
+                then '231' end
+        ] as rule_checks
+    from uasc_rows
 ),
 
 flagged_uasc as (
-    select '104' as rule_code, uasc_rows.* from uasc_rows
-    where (nullif(trim(uasc_rows.uasc_ceased_date_text), '') is not null and uasc_rows.uasc_ceased_date is null)
-        or uasc_rows.uasc_ceased_date < uasc_rows.period_start
-    union all
-    select '304', uasc_rows.* from uasc_rows
-    where uasc_rows.uasc_ceased_date > uasc_rows.birth_date + interval 18 year
-    union all
-    select 'INT09', uasc_rows.* from uasc_rows where not uasc_rows.is_in_header
-    union all
-    select 'INT18', uasc_rows.* from uasc_rows
-    where uasc_rows.is_in_header and uasc_rows.birth_date is distinct from uasc_rows.header_birth_date
-    union all
-    select 'INT21', uasc_rows.* from uasc_rows
-    where uasc_rows.is_in_header and uasc_rows.sex is distinct from uasc_rows.header_sex
-    union all
-    select '231', uasc_rows.* from uasc_rows
-    where uasc_rows.birth_date + interval 11 year > uasc_rows.period_start
+    select
+        checked_uasc.collection_year,
+        checked_uasc.child_id,
+        checked_uasc.source_file,
+        checked_uasc.source_line,
+        unnest(list_filter(checked_uasc.rule_checks, broken -> broken is not null)) as rule_code
+    from checked_uasc
 )
 
 select

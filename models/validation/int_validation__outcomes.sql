@@ -120,158 +120,167 @@ oc3_rows as (
         on oc3.accom_code = accom_codes.accom_code
 ),
 
+checked_oc2 as (
+    -- every rule is checked in one pass over the rows; a row keeps the codes it breaks
+    select
+        oc2_rows.collection_year,
+        oc2_rows.child_id,
+        oc2_rows.source_file,
+        oc2_rows.source_line,
+        [
+            case when oc2_rows.sdq_score is not null and oc2_rows.sdq_score not between 0 and 40
+                then '180' end,
+            case when oc2_rows.sdq_reason_code is not null and not oc2_rows.is_valid_sdq_reason
+                then '196' end,
+            case when oc2_rows.sdq_score is not null and oc2_rows.sdq_reason_code is not null
+                then '197a' end,
+            -- the 12-month cohort (is_looked_after_12_months) decides which items belong
+            case when oc2_rows.sdq_score is not null and not oc2_rows.is_looked_after_12_months
+                then '185' end,
+            case when oc2_rows.sdq_reason_code is not null and not oc2_rows.is_looked_after_12_months
+                then '198' end,
+            case when not oc2_rows.is_looked_after_12_months
+                    and (
+                        oc2_rows.is_health_check_up_to_date is not null or oc2_rows.is_teeth_checked is not null
+                        or oc2_rows.is_health_assessment_done is not null or oc2_rows.is_substance_misuse is not null
+                        or oc2_rows.is_intervention_received is not null or oc2_rows.is_intervention_offered is not null
+                    )
+                then '190' end,
+            case when oc2_rows.is_looked_after_12_months
+                    and (
+                        oc2_rows.is_immunisations_up_to_date is null or oc2_rows.is_teeth_checked is null
+                        or oc2_rows.is_health_assessment_done is null or oc2_rows.is_substance_misuse is null
+                    )
+                then '191' end,
+            case when oc2_rows.birth_date + interval 4 year <= oc2_rows.period_start
+                    and oc2_rows.birth_date + interval 17 year > oc2_rows.period_end
+                    and oc2_rows.is_looked_after_12_months
+                    and oc2_rows.sdq_score is null and oc2_rows.sdq_reason_code is null
+                then '186' end,
+            case when oc2_rows.birth_date + interval 4 year > oc2_rows.period_end
+                    and (oc2_rows.sdq_score is not null or oc2_rows.sdq_reason_code is not null)
+                then '188' end,
+            case when oc2_rows.birth_date + interval 17 year < oc2_rows.period_start
+                    and (oc2_rows.sdq_score is not null or oc2_rows.sdq_reason_code is not null)
+                then '189' end,
+            case when oc2_rows.is_looked_after_12_months
+                    and oc2_rows.birth_date + interval 4 year <= oc2_rows.period_start
+                    and oc2_rows.birth_date + interval 16 year >= oc2_rows.period_end
+                    and oc2_rows.sdq_score is null and oc2_rows.sdq_reason_code = 'SDQ1'
+                then '157' end,
+            case when oc2_rows.is_looked_after_12_months
+                    and (
+                        oc2_rows.birth_date + interval 4 year between oc2_rows.period_start and oc2_rows.period_end
+                        or oc2_rows.birth_date + interval 17 year between oc2_rows.period_start and oc2_rows.period_end
+                    )
+                    and oc2_rows.sdq_score is null and oc2_rows.sdq_reason_code is null
+                then '197B' end,
+            case when oc2_rows.is_intervention_received and oc2_rows.is_intervention_offered is not null
+                then '158' end,
+            case when oc2_rows.is_substance_misuse and oc2_rows.is_intervention_received = false
+                    and oc2_rows.is_intervention_offered is null
+                then '159' end,
+            case when oc2_rows.is_substance_misuse and oc2_rows.is_intervention_received is null
+                then '192' end,
+            case when not coalesce(oc2_rows.is_substance_misuse, false)
+                    and (oc2_rows.is_intervention_received is not null or oc2_rows.is_intervention_offered is not null)
+                then '193' end,
+            -- convictions from age 10, health checks under 5 (ages at 31 March)
+            case when oc2_rows.is_convicted is not null
+                    and oc2_rows.birth_date + interval 10 year > oc2_rows.period_end
+                then '542' end,
+            case when oc2_rows.period_end > oc2_rows.birth_date + interval 10 year
+                    and oc2_rows.is_looked_after_12_months and oc2_rows.is_convicted is null
+                then '543' end,
+            case when oc2_rows.is_convicted
+                    and (
+                        oc2_rows.is_immunisations_up_to_date is null or oc2_rows.is_teeth_checked is null
+                        or oc2_rows.is_health_assessment_done is null or oc2_rows.is_substance_misuse is null
+                    )
+                then '544' end,
+            case when oc2_rows.period_end < oc2_rows.birth_date + interval 5 year
+                    and oc2_rows.is_looked_after_12_months and oc2_rows.is_health_check_up_to_date is null
+                then '545' end,
+            case when oc2_rows.is_health_check_up_to_date is not null and oc2_rows.is_looked_after_12_months
+                    and oc2_rows.birth_date + interval 5 year <= oc2_rows.period_end
+                then '546' end,
+            case when oc2_rows.is_health_check_up_to_date
+                    and (
+                        oc2_rows.is_immunisations_up_to_date is null or oc2_rows.is_teeth_checked is null
+                        or oc2_rows.is_health_assessment_done is null or oc2_rows.is_substance_misuse is null
+                    )
+                then '547' end,
+            case when oc2_rows.has_oc3
+                    and (
+                        oc2_rows.is_convicted is not null or oc2_rows.is_health_check_up_to_date is not null
+                        or oc2_rows.is_immunisations_up_to_date is not null or oc2_rows.is_teeth_checked is not null
+                        or oc2_rows.is_health_assessment_done is not null or oc2_rows.is_substance_misuse is not null
+                        or oc2_rows.is_intervention_received is not null or oc2_rows.is_intervention_offered is not null
+                    )
+                then '215' end
+        ] as rule_checks
+    from oc2_rows
+),
+
 flagged_oc2 as (
-    select '180' as rule_code, oc2_rows.* from oc2_rows
-    where oc2_rows.sdq_score is not null and oc2_rows.sdq_score not between 0 and 40
-    union all
-    select '196', oc2_rows.* from oc2_rows
-    where oc2_rows.sdq_reason_code is not null and not oc2_rows.is_valid_sdq_reason
-    union all
-    select '197a', oc2_rows.* from oc2_rows
-    where oc2_rows.sdq_score is not null and oc2_rows.sdq_reason_code is not null
-    union all
-    -- the 12-month cohort (is_looked_after_12_months) decides which items belong
-    select '185', oc2_rows.* from oc2_rows
-    where oc2_rows.sdq_score is not null and not oc2_rows.is_looked_after_12_months
-    union all
-    select '198', oc2_rows.* from oc2_rows
-    where oc2_rows.sdq_reason_code is not null and not oc2_rows.is_looked_after_12_months
-    union all
-    select '190', oc2_rows.* from oc2_rows
-    where not oc2_rows.is_looked_after_12_months
-        and (
-            oc2_rows.is_health_check_up_to_date is not null or oc2_rows.is_teeth_checked is not null
-            or oc2_rows.is_health_assessment_done is not null or oc2_rows.is_substance_misuse is not null
-            or oc2_rows.is_intervention_received is not null or oc2_rows.is_intervention_offered is not null
-        )
-    union all
-    select '191', oc2_rows.* from oc2_rows
-    where oc2_rows.is_looked_after_12_months
-        and (
-            oc2_rows.is_immunisations_up_to_date is null or oc2_rows.is_teeth_checked is null
-            or oc2_rows.is_health_assessment_done is null or oc2_rows.is_substance_misuse is null
-        )
-    union all
-    select '186', oc2_rows.* from oc2_rows
-    where oc2_rows.birth_date + interval 4 year <= oc2_rows.period_start
-        and oc2_rows.birth_date + interval 17 year > oc2_rows.period_end
-        and oc2_rows.is_looked_after_12_months
-        and oc2_rows.sdq_score is null and oc2_rows.sdq_reason_code is null
-    union all
-    select '188', oc2_rows.* from oc2_rows
-    where oc2_rows.birth_date + interval 4 year > oc2_rows.period_end
-        and (oc2_rows.sdq_score is not null or oc2_rows.sdq_reason_code is not null)
-    union all
-    select '189', oc2_rows.* from oc2_rows
-    where oc2_rows.birth_date + interval 17 year < oc2_rows.period_start
-        and (oc2_rows.sdq_score is not null or oc2_rows.sdq_reason_code is not null)
-    union all
-    select '157', oc2_rows.* from oc2_rows
-    where oc2_rows.is_looked_after_12_months
-        and oc2_rows.birth_date + interval 4 year <= oc2_rows.period_start
-        and oc2_rows.birth_date + interval 16 year >= oc2_rows.period_end
-        and oc2_rows.sdq_score is null and oc2_rows.sdq_reason_code = 'SDQ1'
-    union all
-    select '197B', oc2_rows.* from oc2_rows
-    where oc2_rows.is_looked_after_12_months
-        and (
-            oc2_rows.birth_date + interval 4 year between oc2_rows.period_start and oc2_rows.period_end
-            or oc2_rows.birth_date + interval 17 year between oc2_rows.period_start and oc2_rows.period_end
-        )
-        and oc2_rows.sdq_score is null and oc2_rows.sdq_reason_code is null
-    union all
-    select '158', oc2_rows.* from oc2_rows
-    where oc2_rows.is_intervention_received and oc2_rows.is_intervention_offered is not null
-    union all
-    select '159', oc2_rows.* from oc2_rows
-    where oc2_rows.is_substance_misuse and oc2_rows.is_intervention_received = false
-        and oc2_rows.is_intervention_offered is null
-    union all
-    select '192', oc2_rows.* from oc2_rows
-    where oc2_rows.is_substance_misuse and oc2_rows.is_intervention_received is null
-    union all
-    select '193', oc2_rows.* from oc2_rows
-    where not coalesce(oc2_rows.is_substance_misuse, false)
-        and (oc2_rows.is_intervention_received is not null or oc2_rows.is_intervention_offered is not null)
-    union all
-    -- convictions from age 10, health checks under 5 (ages at 31 March)
-    select '542', oc2_rows.* from oc2_rows
-    where oc2_rows.is_convicted is not null
-        and oc2_rows.birth_date + interval 10 year > oc2_rows.period_end
-    union all
-    select '543', oc2_rows.* from oc2_rows
-    where oc2_rows.period_end > oc2_rows.birth_date + interval 10 year
-        and oc2_rows.is_looked_after_12_months and oc2_rows.is_convicted is null
-    union all
-    select '544', oc2_rows.* from oc2_rows
-    where oc2_rows.is_convicted
-        and (
-            oc2_rows.is_immunisations_up_to_date is null or oc2_rows.is_teeth_checked is null
-            or oc2_rows.is_health_assessment_done is null or oc2_rows.is_substance_misuse is null
-        )
-    union all
-    select '545', oc2_rows.* from oc2_rows
-    where oc2_rows.period_end < oc2_rows.birth_date + interval 5 year
-        and oc2_rows.is_looked_after_12_months and oc2_rows.is_health_check_up_to_date is null
-    union all
-    select '546', oc2_rows.* from oc2_rows
-    where oc2_rows.is_health_check_up_to_date is not null and oc2_rows.is_looked_after_12_months
-        and oc2_rows.birth_date + interval 5 year <= oc2_rows.period_end
-    union all
-    select '547', oc2_rows.* from oc2_rows
-    where oc2_rows.is_health_check_up_to_date
-        and (
-            oc2_rows.is_immunisations_up_to_date is null or oc2_rows.is_teeth_checked is null
-            or oc2_rows.is_health_assessment_done is null or oc2_rows.is_substance_misuse is null
-        )
-    union all
-    select '215', oc2_rows.* from oc2_rows
-    where oc2_rows.has_oc3
-        and (
-            oc2_rows.is_convicted is not null or oc2_rows.is_health_check_up_to_date is not null
-            or oc2_rows.is_immunisations_up_to_date is not null or oc2_rows.is_teeth_checked is not null
-            or oc2_rows.is_health_assessment_done is not null or oc2_rows.is_substance_misuse is not null
-            or oc2_rows.is_intervention_received is not null or oc2_rows.is_intervention_offered is not null
-        )
+    select
+        checked_oc2.collection_year,
+        checked_oc2.child_id,
+        checked_oc2.source_file,
+        checked_oc2.source_line,
+        unnest(list_filter(checked_oc2.rule_checks, broken -> broken is not null)) as rule_code
+    from checked_oc2
+),
+
+checked_oc3 as (
+    -- every rule is checked in one pass over the rows; a row keeps the codes it breaks
+    select
+        oc3_rows.collection_year,
+        oc3_rows.child_id,
+        oc3_rows.source_file,
+        oc3_rows.source_line,
+        [
+            case when oc3_rows.in_touch_code is not null and not oc3_rows.is_valid_in_touch
+                then '131' end,
+            case when not oc3_rows.is_valid_activ
+                then '132' end,
+            case when not oc3_rows.is_valid_accom
+                then '133' end,
+            case when oc3_rows.has_oc3_data
+                    and (oc3_rows.in_touch_code is null or oc3_rows.activ_code is null or oc3_rows.accom_code is null)
+                then '153' end,
+            case when oc3_rows.in_touch_code in ('DIED', 'RHOM')
+                    and (oc3_rows.activ_code is distinct from '0' or oc3_rows.accom_code is distinct from '0')
+                then '344' end,
+            case when oc3_rows.accom_code in ('T1', 'T2')
+                    and oc3_rows.birth_date + interval 18 year > oc3_rows.period_end
+                then '347' end,
+            case when oc3_rows.birth_date + interval 17 year > oc3_rows.period_end and oc3_rows.has_oc3_data
+                then '391' end,
+            -- staying put (Z) is not possible around the 17th birthday
+            case when oc3_rows.accom_code in ('Z1', 'Z2')
+                    and oc3_rows.birth_date + interval 17 year between oc3_rows.period_start and oc3_rows.period_end
+                then '3001' end,
+            case when oc3_rows.has_died_in_care and oc3_rows.has_oc3_data
+                then '1000' end,
+            case when oc3_rows.last_rec_code = 'E3' and oc3_rows.has_oc3_data
+                then '1011' end,
+            case when oc3_rows.is_looked_after_12_months and oc3_rows.has_oc3_data
+                then '187' end,
+            case when oc3_rows.has_oc2 and oc3_rows.has_oc3_data
+                then '215' end
+        ] as rule_checks
+    from oc3_rows
 ),
 
 flagged_oc3 as (
-    select '131' as rule_code, oc3_rows.* from oc3_rows
-    where oc3_rows.in_touch_code is not null and not oc3_rows.is_valid_in_touch
-    union all
-    select '132', oc3_rows.* from oc3_rows where not oc3_rows.is_valid_activ
-    union all
-    select '133', oc3_rows.* from oc3_rows where not oc3_rows.is_valid_accom
-    union all
-    select '153', oc3_rows.* from oc3_rows
-    where oc3_rows.has_oc3_data
-        and (oc3_rows.in_touch_code is null or oc3_rows.activ_code is null or oc3_rows.accom_code is null)
-    union all
-    select '344', oc3_rows.* from oc3_rows
-    where oc3_rows.in_touch_code in ('DIED', 'RHOM')
-        and (oc3_rows.activ_code is distinct from '0' or oc3_rows.accom_code is distinct from '0')
-    union all
-    select '347', oc3_rows.* from oc3_rows
-    where oc3_rows.accom_code in ('T1', 'T2')
-        and oc3_rows.birth_date + interval 18 year > oc3_rows.period_end
-    union all
-    select '391', oc3_rows.* from oc3_rows
-    where oc3_rows.birth_date + interval 17 year > oc3_rows.period_end and oc3_rows.has_oc3_data
-    union all
-    -- staying put (Z) is not possible around the 17th birthday
-    select '3001', oc3_rows.* from oc3_rows
-    where oc3_rows.accom_code in ('Z1', 'Z2')
-        and oc3_rows.birth_date + interval 17 year between oc3_rows.period_start and oc3_rows.period_end
-    union all
-    select '1000', oc3_rows.* from oc3_rows where oc3_rows.has_died_in_care and oc3_rows.has_oc3_data
-    union all
-    select '1011', oc3_rows.* from oc3_rows
-    where oc3_rows.last_rec_code = 'E3' and oc3_rows.has_oc3_data
-    union all
-    select '187', oc3_rows.* from oc3_rows
-    where oc3_rows.is_looked_after_12_months and oc3_rows.has_oc3_data
-    union all
-    select '215', oc3_rows.* from oc3_rows where oc3_rows.has_oc2 and oc3_rows.has_oc3_data
+    select
+        checked_oc3.collection_year,
+        checked_oc3.child_id,
+        checked_oc3.source_file,
+        checked_oc3.source_line,
+        unnest(list_filter(checked_oc3.rule_checks, broken -> broken is not null)) as rule_code
+    from checked_oc3
 )
 
 select

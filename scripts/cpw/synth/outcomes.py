@@ -55,7 +55,9 @@ def oc2_row(rng: random.Random, child: Child, year: CollectionYear) -> tuple[str
     """
     age_start = age_in_years(child.dob, year.start)
     age_end = age_in_years(child.dob, year.end)
-    score, reason = "", "SDQ1"
+    # SDQ1 (too young or too old) only for children who reach 4 or 17 during the year: under
+    # 4 at the end or 17 at the start, both items stay blank (validator rules 188, 189)
+    score, reason = "", "SDQ1" if age_end >= 4 and age_start < 17 else ""
     if age_start >= 4 and age_end < 17:
         if rng.random() < SDQ_RETURNED:
             value = round(rng.gauss(SDQ_MEAN, SDQ_SD))
