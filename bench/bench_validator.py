@@ -98,8 +98,15 @@ def validator_flags(folder: Path, previous: Path | None, year: int) -> dict[str,
     """Run this file in the validator's venv and read what it flagged."""
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
         subprocess.run(
-            [str(VALIDATOR_PYTHON), __file__, "--as-validator", str(folder),
-             str(previous or ""), str(year), out.name],
+            [
+                str(VALIDATOR_PYTHON),
+                __file__,
+                "--as-validator",
+                str(folder),
+                str(previous or ""),
+                str(year),
+                out.name,
+            ],
             check=True,
         )
         return json.loads(Path(out.name).read_text())  # type: ignore[no-any-return]
@@ -141,36 +148,61 @@ def cpw_flags(warehouse: Path, year: int) -> tuple[set[tuple[str, str]], set[str
     import duckdb
 
     con = duckdb.connect(str(warehouse), read_only=True)
-    pairs = set(con.execute(
-        "select distinct child_id, rule_code from marts.fct_validation_errors "
-        "where collection_year = ?", [year]).fetchall())
-    tables = ["header", "episodes", "uasc", "reviews", "oc2", "oc3", "ad1", "placed_adoption",
-              "prev_perm", "missing"]
+    pairs = set(
+        con.execute(
+            "select distinct child_id, rule_code from marts.fct_validation_errors "
+            "where collection_year = ?",
+            [year],
+        ).fetchall()
+    )
+    tables = [
+        "header",
+        "episodes",
+        "uasc",
+        "reviews",
+        "oc2",
+        "oc3",
+        "ad1",
+        "placed_adoption",
+        "prev_perm",
+        "missing",
+    ]
     children = set()
     for table in tables:
-        children |= {r[0] for r in con.execute(
-            f"select distinct trim(child) from raw.{table} where _collection_year = ?",
-            [year]).fetchall()}
+        children |= {
+            r[0]
+            for r in con.execute(
+                f"select distinct trim(child) from raw.{table} where _collection_year = ?", [year]
+            ).fetchall()
+        }
     con.close()
     return pairs, children
 
 
-def compare(name: str, warehouse: Path, workdir: Path, folder: Path, previous: Path | None,
-            year: int) -> list[tuple[str, float]]:
+def compare(
+    name: str, warehouse: Path, workdir: Path, folder: Path, previous: Path | None, year: int
+) -> list[tuple[str, float]]:
     """Print the per-rule table for one data set; return (rule, agreement) pairs."""
     validator = validator_flags(folder, previous, year)
     theirs = {(c, r) for c, r in validator["flags"]}
     ours, children = cpw_flags(warehouse, year)
     children |= {c for c, _ in theirs}
     rules = sorted({row["rule_code"] for row in csv.DictReader(open(RULES_SEED))})
-    active = {row["rule_code"] for row in csv.DictReader(open(RULES_SEED))
-              if int(row["first_year"]) <= year <= int(row["last_year"])}
+    active = {
+        row["rule_code"]
+        for row in csv.DictReader(open(RULES_SEED))
+        if int(row["first_year"]) <= year <= int(row["last_year"])
+    }
     ran = {r for r in rules if r in active}
     seconds = cpw_rule_seconds(warehouse, workdir)
-    print(f"\n== {name}: collection year {year}, {len(children)} children, "
-          f"validator ruleset {validator['ruleset']}, {len(ran)} rules")
-    print(f"{'rule':8} {'DfE':>6} {'cpw':>6} {'both':>6} {'DfE only':>9} {'cpw only':>9} "
-          f"{'agreement':>10}")
+    print(
+        f"\n== {name}: collection year {year}, {len(children)} children, "
+        f"validator ruleset {validator['ruleset']}, {len(ran)} rules"
+    )
+    print(
+        f"{'rule':8} {'DfE':>6} {'cpw':>6} {'both':>6} {'DfE only':>9} {'cpw only':>9} "
+        f"{'agreement':>10}"
+    )
     results = []
     for rule in sorted(ran):
         a = {c for c, r in theirs if r == rule}
@@ -178,18 +210,25 @@ def compare(name: str, warehouse: Path, workdir: Path, folder: Path, previous: P
         agreement = 100 * (1 - len(a ^ b) / max(len(children), 1))
         results.append((rule, agreement))
         if a or b:
-            print(f"{rule:8} {len(a):6} {len(b):6} {len(a & b):6} {len(a - b):9} {len(b - a):9} "
-                  f"{agreement:9.2f}%")
+            print(
+                f"{rule:8} {len(a):6} {len(b):6} {len(a & b):6} {len(a - b):9} {len(b - a):9} "
+                f"{agreement:9.2f}%"
+            )
     quiet = sum(1 for rule in ran if not any(r == rule for _, r in theirs | ours))
     pairs = len(children) * len(ran)
-    wrong = sum(len({c for c, r in theirs if r == rule} ^ {c for c, r in ours if r == rule})
-                for rule in ran)
+    wrong = sum(
+        len({c for c, r in theirs if r == rule} ^ {c for c, r in ours if r == rule}) for rule in ran
+    )
     print(f"{quiet} rules flag nothing on either side")
-    print(f"overall agreement {100 * (1 - wrong / max(pairs, 1)):.3f}% of {pairs:,} "
-          f"(child, rule) pairs; rules under 99.5%: "
-          f"{[r for r, a in results if a < 99.5] or 'none'}")
-    print(f"time of the rule checks: DfE validator {validator['seconds']:.2f} s, "
-          f"cpw {seconds:.2f} s, ratio {validator['seconds'] / max(seconds, 1e-9):.1f}x")
+    print(
+        f"overall agreement {100 * (1 - wrong / max(pairs, 1)):.3f}% of {pairs:,} "
+        f"(child, rule) pairs; rules under 99.5%: "
+        f"{[r for r, a in results if a < 99.5] or 'none'}"
+    )
+    print(
+        f"time of the rule checks: DfE validator {validator['seconds']:.2f} s, "
+        f"cpw {seconds:.2f} s, ratio {validator['seconds'] / max(seconds, 1e-9):.1f}x"
+    )
     return results
 
 
@@ -212,12 +251,17 @@ def main() -> None:
         compare("DfE validator fake set", warehouse, work / "fake", fake_input, None, 2018)
 
         synth = work / "synth_input"
-        generate_council(synth, children=args.children, years=2, seed=8,
-                         inject_errors=True)
+        generate_council(synth, children=args.children, years=2, seed=8, inject_errors=True)
         (work / "synth").mkdir()
         warehouse = cpw_build(synth, work / "synth", None)
-        compare("synthetic council with injected errors", warehouse, work / "synth",
-                synth / "2024-25", synth / "2023-24", 2025)
+        compare(
+            "synthetic council with injected errors",
+            warehouse,
+            work / "synth",
+            synth / "2024-25",
+            synth / "2023-24",
+            2025,
+        )
 
 
 if __name__ == "__main__":

@@ -16,6 +16,34 @@ collection_years as (
     select * from {{ ref('int_collection_years') }}
 ),
 
+reviews as (
+    select * from {{ ref('stg_ssda903__reviews') }}
+),
+
+missing as (
+    select * from {{ ref('stg_ssda903__missing') }}
+),
+
+prev_perm as (
+    select * from {{ ref('stg_ssda903__prev_perm') }}
+),
+
+oc2 as (
+    select * from {{ ref('stg_ssda903__oc2') }}
+),
+
+oc3 as (
+    select * from {{ ref('stg_ssda903__oc3') }}
+),
+
+ad1 as (
+    select * from {{ ref('stg_ssda903__ad1') }}
+),
+
+placed_adoption as (
+    select * from {{ ref('stg_ssda903__placed_adoption') }}
+),
+
 header_children as (
     -- a child listed twice keeps the earliest valid date, as int_child_birth_dates does
     select
@@ -82,9 +110,26 @@ uasc_children as (
 ),
 
 children as (
+    -- every child in any table of the year, so a child missing from the Header is still checked
     select collection_year, child_id from header_children
     union
     select collection_year, child_id from episode_facts
+    union
+    select collection_year, child_id from uasc_children
+    union
+    select collection_year, child_id from reviews
+    union
+    select collection_year, child_id from missing
+    union
+    select collection_year, child_id from prev_perm
+    union
+    select collection_year, child_id from oc2
+    union
+    select collection_year, child_id from oc3
+    union
+    select collection_year, child_id from ad1
+    union
+    select collection_year, child_id from placed_adoption
 )
 
 select

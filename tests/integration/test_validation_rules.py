@@ -13,15 +13,67 @@ from conftest import FIXTURES, build_warehouse
 
 pytestmark = pytest.mark.slow
 
-# child -> rules it must break, and no others (derivations in fixtures/validation/README.md)
+# child -> exactly the rules it breaks (the working is in fixtures/validation/README.md)
 EXPECTED = {
-    "V01": set(),  # clean: one open S episode, valid codes, postcodes, URN, review PN1 at 11
-    "V02": {"101"},  # SEX X is not M/F/U in 2024-25
+    "V01": set(),  # nothing
+    "V02": {"101"},  # SEX X: 2024-25 codes are M/F/U
     "V03": {"103"},  # ETHNIC WXYZ
-    "V04": {"388", "433"},  # X1 ends 01/07/2024, next starts 05/07/2024
-    "V05": {"361"},  # L1 01/05 to 06/05/2024 = 5 days > 3
-    "V06": {"550"},  # PR0 with U4
-    "V07": {"440"},  # PN0 at 11 years old
+    "V04": {"388", "433"},  # X1 episode ends 01/07/2024, next (RNE P) starts 05/07/2024
+    "V05": {"361"},  # police protection L1 01/05 to 06/05/2024: 5 days > 72 hours
+    "V06": {"550"},  # provider PR0 (parents) with placement U4
+    "V07": {"440"},  # review code PN0 (under 4) at 11
+    "H01": {"102"},  # DOB 31/02/2012 is not a date (age rules then have no DOB to test)
+    "H02": {"168"},  # UPN starts with I
+    "H03": {"393"},  # a girl in care (not on short breaks) with MOTHER blank
+    "H04": {"174"},  # a boy with MC_DOB 01/01/2024
+    "H05": {"611"},  # MOTHER 1, MC_DOB blank
+    "H06": {"612"},  # a girl with MOTHER 0 and MC_DOB given
+    "H07": {"209"},  # UPN UN1 (not of school age) at 11: 4 on 15/06/2016, before 31/08/2023
+    "H10": {"351", "352", "359"},  # born 15/06/1998
+    "H11": {"210"},  # UPN UN4 (new in the last week) but in care since 01/05/2024
+    "E01": {"143", "357"},  # RNE X (143)
+    "E02": {"144"},  # LS X9
+    "E03": {"145"},  # CIN N9
+    "E04": {"146"},  # PLACE Q9
+    "E05": {"147"},  # DEC 31/02/2025 with REC E8
+    "E06": {"148"},  # DEC 01/06/2024 with REC blank
+    "E07": {"149"},  # REC E99
+    "E08": {"142", "433"},  # an open episode followed by another (142)
+    "E09": {"178", "213", "380"},  # T1 with provider PR1
+    "E10": {"214", "398"},  # short break V3 with a placement postcode
+    "E11": {"222"},  # P1 (placed with parents) with a URN
+    "E12": {"217", "551"},  # A3 entered with RNE P (217)
+    "E13": {"358"},  # J1 (remand) at 7: born 15/06/2016, episode 01/05/2024
+    "E14": {"362"},  # EPO L2 01/05 to 01/06/2024: 31 days > 21
+    "E15": {"363"},  # child assessment order L3 01/05 to 10/05/2024: 9 days > 7
+    "E16": {"364"},  # PACE J2 01/05 to 25/05/2024: 24 days > 21
+    "E17": {"365"},  # one short break V3 01/05 to 21/05/2024: 20 days > 17
+    "E18": {"372"},  # young offender institution R5 from 01/05/2024 at 9 (10 on 15/06/2024)
+    "E19": {"376"},  # T3 (carer's holiday) 01/06 to 26/06/2024
+    "E20": {"378"},  # P1 with LS V2
+    "E21": {"385"},  # DEC 15/04/2025, after 31 March 2025
+    "E22": {"390"},  # adopted (REC E11) from U4, not an A placement
+    "E23": {"553"},  # placement order E1 and no PlacedAdoption row
+    "E24": {"529"},  # provider PR3 (other public) with U4
+    "E25": {"528"},  # provider PR2 (other LA) with R2
+    "E26": {"426"},  # short breaks under both V3 and V4 in the year
+    "E27": {"388", "431"},  # episode ends 01/06/2024 with E8 and the next starts the same day
+    "E28": {"432", "433"},  # care ends 01/06/2024 (E8), next episode 10/06/2024 with RNE P
+    "E29": {"434"},  # RNE L but LS stays C2
+    "E30": {"435"},  # RNE P but placement, postcode, URN and provider unchanged
+    "E31": {"504"},  # CIN N1 becomes N2 inside one period of care
+    "R01": {"167"},  # review with REVIEW_CODE blank
+    "R02": {"441"},  # review code PN1 at 2 (born 15/06/2021)
+    "R03": {"1012", "INT08"},  # a review of a child in no Header and no Episodes
+    "M01": {"1006"},  # MISSING X
+    "M02": {"567"},  # missing period ends 05/05/2024, before it starts 10/05/2024
+    "M03": {"581"},  # missing from 15/04/2024, before the child's care began 01/05/2024
+    "P01": {"631"},  # PREV_PERM P9
+    "P02": {"633"},  # LA_PERM 123
+    "P03": {"635"},  # LA_PERM given with PREV_PERM blank
+    "O01": {"190"},  # OC2 items for a child in care only since 01/05/2024 (not 12 months)
+    "O02": {"192"},  # in care since 01/01/2023
+    "A01": {"517"},  # adopted 01/03/2025
 }
 
 # injected kind and column -> the rule that must find it (unknown SEX is 101, and so on)
