@@ -174,124 +174,166 @@ oc_children as (
         and oc_rows.child_id = children.child_id
 ),
 
-flagged as (
-    select '1005' as rule_code, 'missing' as table_name, missing_rows.child_id,
-        missing_rows.collection_year, missing_rows.source_file, missing_rows.source_line
+missing_checked as (
+    -- every rule is checked in one pass over the rows; a row keeps the codes it breaks
+    select
+        missing_rows.collection_year,
+        missing_rows.child_id,
+        missing_rows.source_file,
+        missing_rows.source_line,
+        [
+            case when nullif(trim(missing_rows.missing_end_date_text), '') is not null
+                    and missing_rows.missing_end_date is null
+                then '1005' end,
+            case when missing_rows.missing_code is not null and not missing_rows.is_valid_missing
+                then '1006' end,
+            case when missing_rows.missing_code is null and missing_rows.missing_start_date is not null
+                then '565' end,
+            case when missing_rows.missing_code is null and missing_rows.missing_end_date is not null
+                then '566' end,
+            case when missing_rows.missing_start_date > missing_rows.missing_end_date
+                then '567' end,
+            case when missing_rows.missing_start_date > missing_rows.period_end
+                then '570' end,
+            case when missing_rows.missing_end_date < missing_rows.period_start
+                    or missing_rows.missing_end_date > missing_rows.period_end
+                then '571' end,
+            -- a missing period cannot start while the previous one is open or not yet over
+            case when missing_rows.missing_seq > 1
+                    and (
+                        missing_rows.previous_end_date is null
+                        or missing_rows.missing_start_date < missing_rows.previous_end_date
+                    )
+                then '574' end,
+            case when missing_rows.missing_start_date <= missing_rows.birth_date
+                then '586' end,
+            case when not coalesce(missing_in_episodes.starts_in_episode, true)
+                then '581' end,
+            case when missing_in_episodes.is_open_after_episode_end
+                then '575' end,
+            case when not missing_rows.is_in_header
+                then 'INT04' end,
+            case when missing_rows.is_in_header
+                    and missing_rows.birth_date is distinct from missing_rows.header_birth_date
+                then 'INT13' end,
+            case when not missing_rows.has_episodes
+                then '1012' end
+        ] as rule_checks
     from missing_rows
-    where nullif(trim(missing_rows.missing_end_date_text), '') is not null
-        and missing_rows.missing_end_date is null
-    union all
-    select '1006', 'missing', child_id, collection_year, source_file, source_line
-    from missing_rows where missing_code is not null and not is_valid_missing
-    union all
-    select '565', 'missing', child_id, collection_year, source_file, source_line
-    from missing_rows where missing_code is null and missing_start_date is not null
-    union all
-    select '566', 'missing', child_id, collection_year, source_file, source_line
-    from missing_rows where missing_code is null and missing_end_date is not null
-    union all
-    select '567', 'missing', child_id, collection_year, source_file, source_line
-    from missing_rows where missing_start_date > missing_end_date
-    union all
-    select '570', 'missing', child_id, collection_year, source_file, source_line
-    from missing_rows where missing_start_date > period_end
-    union all
-    select '571', 'missing', child_id, collection_year, source_file, source_line
-    from missing_rows where missing_end_date < period_start or missing_end_date > period_end
-    union all
-    -- a missing period cannot start while the previous one is open or not yet over
-    select '574', 'missing', child_id, collection_year, source_file, source_line
-    from missing_rows
-    where missing_seq > 1 and (previous_end_date is null or missing_start_date < previous_end_date)
-    union all
-    select '586', 'missing', child_id, collection_year, source_file, source_line
-    from missing_rows where missing_start_date <= birth_date
-    union all
-    select '581', 'missing', missing_rows.child_id, missing_rows.collection_year,
-        missing_rows.source_file, missing_rows.source_line
-    from missing_rows
-    inner join missing_in_episodes
+    left join missing_in_episodes
         on missing_rows.missing_row_id = missing_in_episodes.missing_row_id
-    where not missing_in_episodes.starts_in_episode
-    union all
-    select '575', 'missing', missing_rows.child_id, missing_rows.collection_year,
-        missing_rows.source_file, missing_rows.source_line
-    from missing_rows
-    inner join missing_in_episodes
-        on missing_rows.missing_row_id = missing_in_episodes.missing_row_id
-    where missing_in_episodes.is_open_after_episode_end
-    union all
-    select 'INT04', 'missing', child_id, collection_year, source_file, source_line
-    from missing_rows where not is_in_header
-    union all
-    select 'INT13', 'missing', child_id, collection_year, source_file, source_line
-    from missing_rows where is_in_header and birth_date is distinct from header_birth_date
-    union all
-    select '1012', 'missing', child_id, collection_year, source_file, source_line
-    from missing_rows where not has_episodes
-    union all
-    select '167', 'reviews', child_id, collection_year, source_file, source_line
-    from review_rows where not (review_date is not null and is_valid_review_code)
-    union all
-    -- PN0 is for children under 4 at the review, and only for them
-    select '440', 'reviews', child_id, collection_year, source_file, source_line
-    from review_rows where review_code = 'PN0' and review_date > birth_date + interval 4 year
-    union all
-    select '441', 'reviews', child_id, collection_year, source_file, source_line
+),
+
+review_checked as (
+    select
+        review_rows.collection_year,
+        review_rows.child_id,
+        review_rows.source_file,
+        review_rows.source_line,
+        [
+            case when not (review_rows.review_date is not null and review_rows.is_valid_review_code)
+                then '167' end,
+            -- PN0 is for children under 4 at the review, and only for them
+            case when review_rows.review_code = 'PN0'
+                    and review_rows.review_date > review_rows.birth_date + interval 4 year
+                then '440' end,
+            case when review_rows.review_code in ('PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6', 'PN7')
+                    and review_rows.review_date < review_rows.birth_date + interval 4 year
+                then '441' end,
+            case when review_rows.is_short_breaks_only
+                then '399' end,
+            case when not review_rows.is_in_header
+                then 'INT08' end,
+            case when review_rows.is_in_header
+                    and review_rows.birth_date is distinct from review_rows.header_birth_date
+                then 'INT17' end,
+            case when not review_rows.has_episodes
+                then '1012' end
+        ] as rule_checks
     from review_rows
-    where review_code in ('PN1', 'PN2', 'PN3', 'PN4', 'PN5', 'PN6', 'PN7')
-        and review_date < birth_date + interval 4 year
-    union all
-    select '399', 'reviews', child_id, collection_year, source_file, source_line
-    from review_rows where is_short_breaks_only
-    union all
-    select 'INT08', 'reviews', child_id, collection_year, source_file, source_line
-    from review_rows where not is_in_header
-    union all
-    select 'INT17', 'reviews', child_id, collection_year, source_file, source_line
-    from review_rows where is_in_header and birth_date is distinct from header_birth_date
-    union all
-    select '1012', 'reviews', child_id, collection_year, source_file, source_line
-    from review_rows where not has_episodes
-    union all
-    select '631', 'prev_perm', child_id, collection_year, source_file, source_line
-    from prev_perm_rows where prev_perm_code is not null and not is_valid_prev_perm
-    union all
-    select '633', 'prev_perm', child_id, collection_year, source_file, source_line
-    from prev_perm_rows where la_perm_code is not null and not is_valid_la_perm
-    union all
-    select '635', 'prev_perm', child_id, collection_year, source_file, source_line
+),
+
+prev_perm_checked as (
+    select
+        prev_perm_rows.collection_year,
+        prev_perm_rows.child_id,
+        prev_perm_rows.source_file,
+        prev_perm_rows.source_line,
+        [
+            case when prev_perm_rows.prev_perm_code is not null and not prev_perm_rows.is_valid_prev_perm
+                then '631' end,
+            case when prev_perm_rows.la_perm_code is not null and not prev_perm_rows.is_valid_la_perm
+                then '633' end,
+            case when prev_perm_rows.prev_perm_code is null
+                    and (
+                        prev_perm_rows.la_perm_code is not null
+                        or nullif(trim(prev_perm_rows.prev_perm_date_text), '') is not null
+                    )
+                then '635' end,
+            -- previous permanence is returned only for children who started care this year
+            case when prev_perm_rows.last_start_date < prev_perm_rows.period_start
+                    and (
+                        prev_perm_rows.prev_perm_code is not null
+                        or prev_perm_rows.la_perm_code is not null
+                        or nullif(trim(prev_perm_rows.prev_perm_date_text), '') is not null
+                    )
+                then '634' end,
+            case when not prev_perm_rows.is_in_header
+                then 'INT07' end,
+            case when prev_perm_rows.is_in_header
+                    and prev_perm_rows.birth_date is distinct from prev_perm_rows.header_birth_date
+                then 'INT16' end,
+            case when not prev_perm_rows.has_episodes
+                then '1012' end
+        ] as rule_checks
     from prev_perm_rows
-    where prev_perm_code is null
-        and (la_perm_code is not null or nullif(trim(prev_perm_date_text), '') is not null)
+),
+
+oc_checked as (
+    select
+        oc_children.collection_year,
+        oc_children.child_id,
+        oc_children.source_file,
+        oc_children.source_line,
+        oc_children.table_name,
+        [
+            case when not oc_children.is_in_header
+                then case oc_children.table_name when 'oc2' then 'INT05' else 'INT06' end end,
+            case when oc_children.is_in_header
+                    and oc_children.birth_date is distinct from oc_children.header_birth_date
+                then case oc_children.table_name when 'oc2' then 'INT14' else 'INT15' end end,
+            case when oc_children.table_name = 'oc2' and not oc_children.has_episodes
+                then '1012' end
+        ] as rule_checks
+    from oc_children
+),
+
+checked as (
+    select *, 'missing' as table_name from missing_checked
     union all
-    select '634', 'prev_perm', child_id, collection_year, source_file, source_line
-    from prev_perm_rows
-    where last_start_date < period_start
-        and (
-            prev_perm_code is not null or la_perm_code is not null
-            or nullif(trim(prev_perm_date_text), '') is not null
-        )
+    select *, 'reviews' as table_name from review_checked
     union all
-    select 'INT07', 'prev_perm', child_id, collection_year, source_file, source_line
-    from prev_perm_rows where not is_in_header
+    select *, 'prev_perm' as table_name from prev_perm_checked
     union all
-    select 'INT16', 'prev_perm', child_id, collection_year, source_file, source_line
-    from prev_perm_rows where is_in_header and birth_date is distinct from header_birth_date
-    union all
-    select '1012', 'prev_perm', child_id, collection_year, source_file, source_line
-    from prev_perm_rows where not has_episodes
-    union all
-    select case table_name when 'oc2' then 'INT05' else 'INT06' end, table_name, child_id,
-        collection_year, source_file, source_line
-    from oc_children where not is_in_header
-    union all
-    select case table_name when 'oc2' then 'INT14' else 'INT15' end, table_name, child_id,
-        collection_year, source_file, source_line
-    from oc_children where is_in_header and birth_date is distinct from header_birth_date
-    union all
-    select '1012', table_name, child_id, collection_year, source_file, source_line
-    from oc_children where table_name = 'oc2' and not has_episodes
+    select
+        oc_checked.collection_year,
+        oc_checked.child_id,
+        oc_checked.source_file,
+        oc_checked.source_line,
+        oc_checked.rule_checks,
+        oc_checked.table_name
+    from oc_checked
+),
+
+flagged as (
+    select
+        checked.collection_year,
+        checked.child_id,
+        checked.source_file,
+        checked.source_line,
+        checked.table_name,
+        unnest(list_filter(checked.rule_checks, broken -> broken is not null)) as rule_code
+    from checked
 )
 
 select
