@@ -366,6 +366,12 @@ checked as (
                 then '392b' end,
             case when eps.place_code in ('A5', 'A6') and eps.ls_code is distinct from 'E1'
                 then '408' end,
+            -- a placement for adoption with consent follows a foster or adoptive placement
+            case when eps.place_code in ('A3', 'A4') and eps.episode_seq > 1
+                    and coalesce(eps.previous_place_code, '') not in (
+                        'A3', 'A4', 'A5', 'A6', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6'
+                    )
+                then '336' end,
             case when eps.ls_code in ('V3', 'V4') and eps.has_v3 and eps.has_v4
                 then '426' end,
             case when eps.rne_code = 'S' and eps.episode_seq > 1 and eps.episode_start_date <= eps.previous_end_date

@@ -58,6 +58,33 @@ oc2_children as (
     group by oc2.collection_year, oc2.child_id
 ),
 
+birthday_in_care as (
+    -- OC3 children still looked after on their 17th or 18th birthday in the year (rule 1007):
+    -- a closed episode that spans the birthday
+    select distinct
+        oc3.collection_year,
+        oc3.child_id
+    from oc3
+    inner join children
+        on oc3.collection_year = children.collection_year
+        and oc3.child_id = children.child_id
+    inner join episodes
+        on oc3.collection_year = episodes.collection_year
+        and oc3.child_id = episodes.child_id
+    where oc3.birth_date + interval 17 year <= children.period_end
+        and oc3.birth_date + interval 19 year > children.period_end
+        and episodes.episode_start_date <= case
+            when oc3.birth_date + to_years(year(children.period_end) - year(oc3.birth_date)) > children.period_end
+                then oc3.birth_date + to_years(year(children.period_end) - year(oc3.birth_date) - 1)
+            else oc3.birth_date + to_years(year(children.period_end) - year(oc3.birth_date))
+        end
+        and episodes.episode_end_date > case
+            when oc3.birth_date + to_years(year(children.period_end) - year(oc3.birth_date)) > children.period_end
+                then oc3.birth_date + to_years(year(children.period_end) - year(oc3.birth_date) - 1)
+            else oc3.birth_date + to_years(year(children.period_end) - year(oc3.birth_date))
+        end
+),
+
 final_episodes as (
     select
         episodes.collection_year,
@@ -96,6 +123,7 @@ oc3_rows as (
         oc2_children.child_id is not null as has_oc2,
         final_episodes.last_rec_code,
         coalesce(final_episodes.has_died_in_care, false) as has_died_in_care,
+        birthday_in_care.child_id is not null as is_in_care_on_birthday,
         in_touch_codes.in_touch_code is not null as is_valid_in_touch,
         activ_codes.activ_code is not null as is_valid_activ,
         accom_codes.accom_code is not null as is_valid_accom,
@@ -110,6 +138,9 @@ oc3_rows as (
     left join final_episodes
         on oc3.collection_year = final_episodes.collection_year
         and oc3.child_id = final_episodes.child_id
+    left join birthday_in_care
+        on oc3.collection_year = birthday_in_care.collection_year
+        and oc3.child_id = birthday_in_care.child_id
     left join in_touch_codes
         on oc3.in_touch_code = in_touch_codes.in_touch_code
     left join activ_codes
@@ -263,6 +294,8 @@ checked_oc3 as (
                 then '3001' end,
             case when oc3_rows.has_died_in_care and oc3_rows.has_oc3_data
                 then '1000' end,
+            case when oc3_rows.is_in_care_on_birthday and oc3_rows.has_oc3_data
+                then '1007' end,
             case when oc3_rows.last_rec_code = 'E3' and oc3_rows.has_oc3_data
                 then '1011' end,
             case when oc3_rows.is_looked_after_12_months and oc3_rows.has_oc3_data
