@@ -250,7 +250,7 @@ def demo(
 ) -> None:
     """Run every step on the synthetic demo council: synth, load, build, check, report."""
     steps: list[tuple[str, Callable[[], None]]] = [
-        ("synth", lambda: synth(out=out)),
+        ("synth", lambda: synth(out=out, local_extracts=settings.DEMO_LOCAL_EXTRACTS)),
         ("load", lambda: load(input_dir=out, warehouse=warehouse)),
         ("build", lambda: build(warehouse=warehouse)),
         ("check", lambda: check(warehouse=warehouse)),

@@ -17,3 +17,5 @@ REPORTS_SOURCE_DB = REPORTS_DIR / "sources" / "cpw" / "cpw_reports.duckdb"
 DEMO_SEED = 20261124
 DEMO_CHILDREN = 400
 DEMO_YEARS = 3
+# The demo council also sends local (SSD-aligned) extracts, so every duty measure has data.
+DEMO_LOCAL_EXTRACTS = True
