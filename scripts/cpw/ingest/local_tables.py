@@ -327,6 +327,30 @@ LOCAL_TABLES: tuple[TableSpec, ...] = (
         ("pcar_arrangement_id",),
         "pcar_person_id",
     ),
+    _local(
+        "cpw_permanence_plans",
+        (
+            _id("perm_plan_id"),
+            _id("perm_person_id"),
+            Column("perm_plan_type"),
+            _date("perm_plan_date", True),
+            _date("perm_period_start_date"),
+        ),
+        ("perm_plan_id",),
+        "perm_person_id",
+    ),
+    _local(
+        "cpw_placement_matching",
+        (
+            _id("plmt_placement_id"),
+            _id("plmt_person_id"),
+            _date("plmt_placement_start_date", True),
+            _yn("plmt_identity_needs_recorded"),
+            _yn("plmt_carer_ethnicity_matched"),
+        ),
+        ("plmt_placement_id",),
+        "plmt_person_id",
+    ),
 )
 
 LOCAL_TABLES_BY_NAME = {spec.name: spec for spec in LOCAL_TABLES}
