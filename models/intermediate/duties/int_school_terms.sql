@@ -4,6 +4,13 @@ collection_years as (
     select * from {{ ref('int_collection_years') }}
 ),
 
+term_years as (
+    -- the year after the latest too, so the next term after 31 March is known (worklist)
+    select collection_years.collection_year from collection_years
+    union
+    select max(collection_years.collection_year) + 1 from collection_years
+),
+
 term_days as (
     -- var('school_terms') lists each term's first and last month-day; a term from April on
     -- falls in the calendar year the collection year starts in
@@ -18,21 +25,21 @@ term_days as (
 
 terms as (
     select
-        collection_years.collection_year,
+        term_years.collection_year,
         term_days.term_number,
         cast(
             (case when cast(left(term_days.start_month_day, 2) as integer) >= 4
-                then collection_years.collection_year - 1
-                else collection_years.collection_year end)
+                then term_years.collection_year - 1
+                else term_years.collection_year end)
             || '-' || term_days.start_month_day as date
         ) as term_start_date,
         cast(
             (case when cast(left(term_days.end_month_day, 2) as integer) >= 4
-                then collection_years.collection_year - 1
-                else collection_years.collection_year end)
+                then term_years.collection_year - 1
+                else term_years.collection_year end)
             || '-' || term_days.end_month_day as date
         ) as term_end_date
-    from collection_years
+    from term_years
     cross join term_days
 )
 

@@ -167,6 +167,8 @@ select
         else 'VIS-02'
     end as measure_id,
     place_code,
+    placement_start_date,
+    placement_end_date,
     clock_start_date,
     due_date,
     next_visit_date,

@@ -467,9 +467,10 @@ def _education(
         peps: list[tuple[str, date]] = []
         if initial < period.end and _school_age(child.dob, initial):
             peps.append(("Initial", initial))
-            for low, high in _terms(initial + timedelta(days=30), period.end):
-                if _school_age(child.dob, low) and rng.random() < PEP_REVIEW_EACH_TERM:
-                    peps.append(("Review", low + timedelta(days=rng.randint(0, (high - low).days))))
+        # a child who reaches school age in care gets termly reviews from then on
+        for low, high in _terms(initial + timedelta(days=30), period.end):
+            if _school_age(child.dob, low) and rng.random() < PEP_REVIEW_EACH_TERM:
+                peps.append(("Review", low + timedelta(days=rng.randint(0, (high - low).days))))
         for index, (kind, day) in enumerate(peps, start=1):
             if _in(day, year):
                 tables["cpw_pep"].append(
