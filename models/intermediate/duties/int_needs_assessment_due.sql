@@ -41,11 +41,13 @@ days_before as (
     -- days looked after since the 14th birthday before each period began
     select
         care.period_of_care_id,
-        coalesce(sum(greatest(0, datediff(
+        -- DuckDB's greatest and least skip nulls, so a child with no earlier period is
+        -- caught before them
+        coalesce(sum(case when earlier.period_of_care_id is not null then greatest(0, datediff(
             'day',
             greatest(earlier.period_start_date, care.fourteenth_birthday),
             least(earlier.period_last_date, care.period_start_date)
-        ))), 0) as days_since_14
+        )) end), 0) as days_since_14
     from care
     left join care as earlier
         on care.child_id = earlier.child_id
