@@ -267,7 +267,7 @@ def test_iro_worklist_lists_every_open_child_with_their_next_dates(
         """).fetchall()
     actual = {(r[0], r[1]): (r[2], r[3], r[4]) for r in rows}
     assert actual == WORKLIST
-    for child, _, _, days, _, overdue, status, iro, worker, as_of in rows:
+    for child, _, _, days, _, overdue, status, _, _, as_of in rows:
         assert overdue == (days < 0)
         assert as_of == "2025-03-31"  # the end of the latest loaded year
         assert status == ("care leaver" if child.startswith("L") else "looked after")

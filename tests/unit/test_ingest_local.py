@@ -12,7 +12,10 @@ from cpw.ingest import LoadResult, load_folder
 from cpw.ingest.local_tables import LOCAL_TABLES
 
 HEADER = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC1,M,01/01/2012,WBRI,UN3,,\n"
-VISITS = "clav_cla_visit_id,clav_person_id,clav_cla_visit_date,clav_cla_visit_seen,clav_cla_visit_seen_alone\n"
+VISITS = (
+    "clav_cla_visit_id,clav_person_id,clav_cla_visit_date,clav_cla_visit_seen,"
+    "clav_cla_visit_seen_alone\n"
+)
 
 
 def _write(path: Path, text: str) -> None:
