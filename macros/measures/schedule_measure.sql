@@ -29,4 +29,5 @@ from schedule
 inner join collection_years
     on schedule.due_collection_year = collection_years.collection_year
 where schedule.measure_id = '{{ measure_id }}'
+    and {{ is_extract_returned(measure_id, 'collection_years.collection_year') }}
 {%- endmacro %}

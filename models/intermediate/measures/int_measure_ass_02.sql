@@ -33,3 +33,4 @@ select
 from assessments
 inner join collection_years
     on assessments.completed_collection_year = collection_years.collection_year
+where {{ is_extract_returned('ASS-02', 'collection_years.collection_year') }}

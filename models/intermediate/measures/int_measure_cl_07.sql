@@ -31,3 +31,4 @@ select
 from needs_assessments
 inner join collection_years
     on needs_assessments.due_collection_year = collection_years.collection_year
+where {{ is_extract_returned('CL-07', 'collection_years.collection_year') }}

@@ -77,3 +77,4 @@ inner join collection_years
     on {{ collection_year_of('entrants.due_date') }} = collection_years.collection_year
 left join first_peps
     on entrants.period_of_care_id = first_peps.period_of_care_id
+where {{ is_extract_returned('EDU-01', 'collection_years.collection_year') }}

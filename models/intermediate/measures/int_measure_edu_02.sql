@@ -71,3 +71,4 @@ from child_terms
 left join reviewed
     on child_terms.child_id = reviewed.child_id
     and child_terms.school_term_id = reviewed.school_term_id
+where {{ is_extract_returned('EDU-02', 'child_terms.collection_year') }}

@@ -36,3 +36,4 @@ select
 from latest_sessions
 inner join collection_years
     on {{ collection_year_of('latest_sessions.session_date') }} = collection_years.collection_year
+where {{ is_extract_returned('FAM-01', 'collection_years.collection_year') }}

@@ -39,3 +39,4 @@ select
 from latest_attendance
 inner join collection_years
     on {{ collection_year_of('latest_attendance.review_date') }} = collection_years.collection_year
+where {{ is_extract_returned('FAM-02', 'collection_years.collection_year') }}

@@ -75,3 +75,4 @@ left join contacted
     on windows.review_id = contacted.review_id
 left join review_codes
     on windows.review_code = review_codes.review_code
+where {{ is_extract_returned('IRO-01', 'collection_years.collection_year') }}

@@ -63,3 +63,4 @@ left join iro_at_year_end as child_iro
 left join iro_at_year_end as sibling_iro
     on pairs.collection_year = sibling_iro.collection_year
     and pairs.sibling_child_id = sibling_iro.child_id
+where {{ is_extract_returned('IRO-02', 'collection_years.collection_year') }}

@@ -55,3 +55,4 @@ select
     true as is_in_numerator,
     'IRO caseload at 31 March' as status
 from caseloads
+where {{ is_extract_returned('IRO-03', 'caseloads.collection_year') }}

@@ -62,3 +62,4 @@ left join calendar as opened
     on escalations.opened_date = opened.date_day
 left join calendar as closed
     on escalations.closed_date = closed.date_day
+where {{ is_extract_returned('IRO-04', 'collection_years.collection_year') }}

@@ -83,6 +83,7 @@ select
 from advocacy_due
 inner join collection_years
     on {{ collection_year_of('advocacy_due.period_start_date') }} = collection_years.collection_year
+where {{ is_extract_returned('IRO-05', 'collection_years.collection_year') }}
 union all
 select
     'IRO-05:visitor:' || visitor_due.child_id as child_measure_id,
@@ -104,3 +105,4 @@ select
 from visitor_due
 inner join collection_years
     on visitor_due.collection_year = collection_years.collection_year
+where {{ is_extract_returned('IRO-05', 'collection_years.collection_year') }}

@@ -38,3 +38,4 @@ select
 from pairs
 inner join collection_years
     on pairs.collection_year = collection_years.collection_year
+where {{ is_extract_returned('PLC-01', 'collection_years.collection_year') }}

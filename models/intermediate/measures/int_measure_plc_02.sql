@@ -63,3 +63,4 @@ inner join collection_years
 left join recorded
     on placements.child_id = recorded.child_id
     and placements.placement_start_date = recorded.placement_start_date
+where {{ is_extract_returned('PLC-02', 'collection_years.collection_year') }}

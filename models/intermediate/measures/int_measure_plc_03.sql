@@ -79,3 +79,4 @@ inner join collection_years
     on {{ collection_year_of('placement_moves.placement_start_date') }} = collection_years.collection_year
 left join school_changes
     on placement_moves.placement_spell_id = school_changes.placement_spell_id
+where {{ is_extract_returned('PLC-03', 'collection_years.collection_year') }}

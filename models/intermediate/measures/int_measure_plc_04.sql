@@ -103,3 +103,4 @@ inner join collection_years
     on {{ collection_year_of('greatest(counted.arrangement_start_date, history.history_start_date)') }}
         = collection_years.collection_year
 where counted.arrangement_start_date <= history.history_end_date
+    and {{ is_extract_returned('PLC-04', 'collection_years.collection_year') }}

@@ -74,3 +74,4 @@ inner join collection_years
     on {{ collection_year_of('deciding_reviews.review_date') }} = collection_years.collection_year
 left join first_plans
     on deciding_reviews.review_id = first_plans.review_id
+where {{ is_extract_returned('PRM-01', 'collection_years.collection_year') }}

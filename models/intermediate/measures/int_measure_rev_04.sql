@@ -31,3 +31,4 @@ inner join collection_years
 left join review_codes
     on reviews.review_code = review_codes.review_code
 where reviews.period_of_care_id is not null
+    and {{ is_extract_returned('REV-04', 'collection_years.collection_year') }}

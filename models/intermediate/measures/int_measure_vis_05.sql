@@ -49,3 +49,4 @@ inner join collection_years
     on {{ collection_year_of('latest_visits.visit_date') }} = collection_years.collection_year
 left join children
     on latest_visits.child_id = children.child_id
+where {{ is_extract_returned('VIS-05', 'collection_years.collection_year') }}
