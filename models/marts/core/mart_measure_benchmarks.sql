@@ -98,7 +98,9 @@ placed as (
         and headline.collection_year = published.time_period
         and headline.benchmark_breakdown = published.benchmark_breakdown
         and published.geographic_level = 'la'
+    -- a context measure (e.g. the number looked after) has no better or worse direction
     where headline.value is not null
+        and catalogue.polarity in ('higher is better', 'lower is better')
     group by headline.measure_value_id
 )
 
