@@ -248,6 +248,10 @@ fam_02 as (
     select * from {{ ref('int_measure_fam_02') }}
 ),
 
+stb_07 as (
+    select * from {{ ref('int_measure_stb_07') }}
+),
+
 collection_years as (
     select * from {{ ref('int_collection_years') }}
 ),
@@ -384,6 +388,8 @@ stacked as (
     select * from fam_01
     union all by name
     select * from fam_02
+    union all by name
+    select * from stb_07
 ),
 
 aged as (
