@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any
+
+from cpw.quality.validation_errors import RuleCount, top_rules
 
 MAX_EXAMPLES = 5
 # GX's partial list repeats values; ask for more so that up to 5 distinct ones remain.
@@ -71,12 +74,45 @@ class CheckReport:
         run_at: when the run started (UTC, no time zone).
         results: one per expectation, suite by suite in file order.
         skipped_suites: suites whose guarded table is not in the warehouse.
+        rule_counts: `marts.fct_validation_errors` counted by LA, year and rule; None when
+            dbt has not built it.
+        docs_index: the published Data Docs' `index.html`, when they were built.
+        timings: seconds per phase (prepare, export, validate, store, data_docs).
     """
 
     run_id: str
     run_at: datetime
     results: tuple[ExpectationResult, ...]
     skipped_suites: tuple[str, ...] = ()
+    rule_counts: tuple[RuleCount, ...] | None = None
+    docs_index: Path | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def with_docs(self, docs_index: Path) -> CheckReport:
+        """This report, with where its Data Docs were published."""
+        return replace(self, docs_index=docs_index)
+
+    def with_timings(self, timings: dict[str, float]) -> CheckReport:
+        """This report, with the seconds each phase took."""
+        return replace(self, timings=dict(timings))
+
+    @property
+    def suites_run(self) -> int:
+        """How many suites were validated."""
+        return len({result.suite_name for result in self.results})
+
+    def validation_lines(self) -> list[str]:
+        """The DfE validation errors by rule, most frequent first (top 10)."""
+        if self.rule_counts is None:
+            return ["validation errors: no validation results: run `cpw build`"]
+        total = sum(count.errors_count for count in self.rule_counts)
+        rules = len({count.rule_code for count in self.rule_counts})
+        lines = [f"validation errors: {total:,} errors of {rules:,} rules; most frequent:"]
+        lines += [
+            f"  {rule:>8} {errors:>8,}  {message}"
+            for rule, message, errors in top_rules(self.rule_counts)
+        ]
+        return lines
 
     @property
     def failures(self) -> tuple[ExpectationResult, ...]:
