@@ -101,6 +101,20 @@ class CheckReport:
         """How many suites were validated."""
         return len({result.suite_name for result in self.results})
 
+    def suite_lines(self) -> list[str]:
+        """One line per suite run: expectations passed, and critical failures if any."""
+        lines: list[str] = []
+        for name in dict.fromkeys(result.suite_name for result in self.results):
+            mine = [result for result in self.results if result.suite_name == name]
+            passed = sum(result.success for result in mine)
+            critical = sum(1 for r in mine if r.is_critical and not r.success)
+            status = "pass" if passed == len(mine) else ("FAIL" if critical else "warn")
+            lines.append(
+                f"suite {status}: {name}: {passed}/{len(mine)} expectations passed"
+                + (f", {critical} critical failed" if critical else "")
+            )
+        return lines
+
     def validation_lines(self) -> list[str]:
         """The DfE validation errors by rule, most frequent first (top 10)."""
         if self.rule_counts is None:
