@@ -10,6 +10,7 @@ import duckdb
 from cpw import warehouse as wh
 from cpw.errors import CpwInputError, CpwStepError
 from cpw.quality.results import CheckReport
+from cpw.quality.summaries import write_summaries
 from cpw.quality.validation_errors import COUNTS_TABLE
 
 RESULTS_TABLE = "quality.expectation_results"
@@ -183,6 +184,9 @@ def append_results(warehouse: Path, report: CheckReport) -> None:
                             for count in report.rule_counts
                         ],
                     )
+                write_summaries(
+                    con, report.run_id, report.run_at, report.rule_counts is not None
+                )
                 con.execute("checkpoint")
             finally:
                 con.close()
