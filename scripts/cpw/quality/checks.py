@@ -95,6 +95,7 @@ def run_checks(
         timings["store"] = time.perf_counter() - mark
         if docs_dir is not None:
             mark = time.perf_counter()
-            report = report.with_docs(publish_docs(work / "docs", docs_dir))
+            statuses = report.suite_statuses()
+            report = report.with_docs(publish_docs(work / "docs", docs_dir, statuses))
             timings["publish_docs"] = time.perf_counter() - mark
     return report.with_timings(timings)

@@ -101,6 +101,18 @@ class CheckReport:
         """How many suites were validated."""
         return len({result.suite_name for result in self.results})
 
+    def suite_statuses(self) -> dict[str, str]:
+        """Each suite's outcome: pass, warnings, critical failure, or skipped (no table)."""
+        statuses = {name: "skipped" for name in self.skipped_suites}
+        for result in self.results:
+            current = statuses.setdefault(result.suite_name, "pass")
+            if not result.success:
+                level = "critical failure" if result.is_critical else "warnings"
+                statuses[result.suite_name] = (
+                    "critical failure" if current == "critical failure" else level
+                )
+        return statuses
+
     def suite_lines(self) -> list[str]:
         """One line per suite run: expectations passed, and critical failures if any."""
         lines: list[str] = []

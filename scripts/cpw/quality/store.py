@@ -184,9 +184,7 @@ def append_results(warehouse: Path, report: CheckReport) -> None:
                             for count in report.rule_counts
                         ],
                     )
-                write_summaries(
-                    con, report.run_id, report.run_at, report.rule_counts is not None
-                )
+                write_summaries(con, report.run_id, report.run_at, report.rule_counts is not None)
                 con.execute("checkpoint")
             finally:
                 con.close()

@@ -88,8 +88,9 @@ by_rule as (
         counts.rule_code,
         runs.run_rank,
         min(counts.rule_message) as rule_message,
-        sum(counts.errors_count) as errors_count,
-        sum(counts.children_count) as children_count
+        -- sum() of bigint is hugeint, which the site would show as 1.0
+        cast(sum(counts.errors_count) as bigint) as errors_count,
+        cast(sum(counts.children_count) as bigint) as children_count
     from quality.validation_error_counts as counts
     inner join runs on counts.run_id = runs.run_id
     where runs.run_rank <= 2

@@ -88,6 +88,10 @@ def _copy(warehouse_path: Path, work: Path) -> dict[str, int]:
                 con.execute(f"create table main.{_quote(table)} ({columns})")
             row = con.execute(f"select count(*) from main.{_quote(table)}").fetchone()
             counts[table] = int(row[0]) if row else 0
+            if counts[table] == 0:
+                # `evidence build` crashes on a source with no rows (evidence-dev/evidence#2466):
+                # one all-null row stands in, and the page skips rows whose key is null.
+                con.execute(f"insert into main.{_quote(table)} default values")
         con.execute(f"detach {_SOURCE_ALIAS}")
         con.execute("checkpoint")
     finally:

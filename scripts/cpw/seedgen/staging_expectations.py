@@ -50,7 +50,9 @@ DATE_ORDER: dict[str, list[tuple[str, str, bool, str]]] = {
         ("missing_end_date", "missing_start_date", False, "data_standards §11 (end after start)"),
     ],
     "dolo": [("dolo_end_date", "dolo_start_date", False, "data_standards §13 (end after start)")],
-    "sw_episodes": [("sw_end_date", "sw_start_date", False, "data_standards §12 (end after start)")],
+    "sw_episodes": [
+        ("sw_end_date", "sw_start_date", False, "data_standards §12 (end after start)"),
+    ],
     "placed_adoption": [
         ("placed_ceased_date", "placed_decision_date", False,
          "data_standards §9 (decision reversed after it was made)"),
