@@ -297,3 +297,29 @@ def test_demo_council_passes_every_suite_and_staging_matches_the_models(
     assert [(str(n), str(t).lower()) for n, t in audit] == [
         tuple(part.strip().split()) for part in ddl.split(",")
     ]
+
+
+def test_cli_prints_ge_results_validation_rules_and_exits_by_criticality(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from cpw.cli import app
+
+    path = build_warehouse(tmp_path / "cpw.duckdb", CLEAN)
+    add_validation_errors(path, [("103", "C1", "header"), ("103", "C2", "header")])
+    docs = tmp_path / "docs"
+    outcome = CliRunner().invoke(app, ["check", "-w", str(path), "--docs-dir", str(docs)])
+    assert outcome.exit_code == 0, outcome.output
+    lines = outcome.output.splitlines()
+    assert "suite pass: raw_header: 14/14 expectations passed" in lines
+    assert "validation errors: 2 errors of 1 rules; most frequent:" in lines
+    assert "       103        2  rule 103" in lines
+    assert f"data docs: {docs / 'index.html'}" in lines
+    assert any(line.startswith("check times: prepare") for line in lines)
+
+    tables = {name: [dict(row) for row in rows] for name, rows in CLEAN.items()}
+    tables["header"][0]["child"] = None  # critical: CHILD is the key
+    bad = build_warehouse(tmp_path / "bad" / "cpw.duckdb", tables)
+    outcome = CliRunner().invoke(app, ["check", "-w", str(bad), "--no-docs"])
+    assert outcome.exit_code == 1
+    assert "suite FAIL: raw_header: 13/14 expectations passed, 1 critical failed" in outcome.output
+    assert "no validation results: run `cpw build`" in outcome.output
