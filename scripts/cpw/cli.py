@@ -197,26 +197,70 @@ def build(warehouse: WarehouseOption = settings.DEFAULT_WAREHOUSE) -> None:
 
 
 @app.command()
-def check(warehouse: WarehouseOption = settings.DEFAULT_WAREHOUSE) -> None:
-    """Validate the raw tables with the Great Expectations suites in expectations/.
+def check(
+    warehouse: WarehouseOption = settings.DEFAULT_WAREHOUSE,
+    docs_dir: Annotated[
+        Path,
+        typer.Option(help="Where GX's Data Docs (offline HTML) go; the site serves this folder."),
+    ] = settings.REPORTS_DIR / "static" / "data-docs",
+    docs: Annotated[
+        bool, typer.Option("--docs/--no-docs", help="Build the Data Docs (about 10 s).")
+    ] = True,
+) -> None:
+    """Validate the raw and staging tables with the GX suites in expectations/, as one checkpoint.
 
-    Every result is stored in quality.expectation_results. Exits 1 when a critical expectation
-    fails; warnings are listed but do not fail the run.
+    Every result is stored in quality.expectation_results, and the DfE validation errors dbt
+    found (marts.fct_validation_errors) are counted by rule into
+    quality.validation_error_counts. Exits 1 when a critical expectation fails; warnings are
+    listed but do not fail the run.
     """
     from cpw.quality import run_checks
 
-    report = _run(lambda: run_checks(warehouse, settings.EXPECTATIONS_DIR))
-    for line in report.summary_lines():
+    report = _run(
+        lambda: run_checks(warehouse, settings.EXPECTATIONS_DIR, docs_dir if docs else None)
+    )
+    for line in report.summary_lines() + report.suite_lines() + report.validation_lines():
         typer.echo(line)
     typer.echo(
-        f"checks: {len(report.results)} expectations, {report.critical_failures} critical failures"
+        f"checks: {report.suites_run} suites, {len(report.results)} expectations, "
+        f"{report.critical_failures} critical failures, {report.warnings} warnings"
     )
+    typer.echo(
+        "check times: " + ", ".join(f"{name} {sec:.1f} s" for name, sec in report.timings.items())
+    )
+    if report.docs_index is not None:
+        typer.echo(f"data docs: {report.docs_index}")
     if report.critical_failures:
         _run(
             lambda: _raise(
                 CpwChecksFailed(f"{report.critical_failures} critical expectations failed")
             )
         )
+
+
+export_app = typer.Typer(
+    no_args_is_help=True,
+    help="Write lists for the teams who fix records (CSV and Excel). Run `cpw build` first.",
+)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("errors")
+def export_errors(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the two files.")],
+    warehouse: WarehouseOption = settings.DEFAULT_WAREHOUSE,
+) -> None:
+    """Export the child-level DfE validation errors as validation_errors.csv and .xlsx.
+
+    One row per error (LA, year, rule, table, child, row, columns) from
+    marts.fct_validation_errors, one child's errors together. The workbook adds a summary
+    sheet by rule; its header row is frozen and filterable. Child-level: for the data and
+    case-recording teams only. Exits 2 when the warehouse has no validation results.
+    """
+    from cpw.exports.errors import export_errors as write_errors
+
+    result = _run(lambda: write_errors(warehouse, out))
+    typer.echo(f"{result.errors:,} errors of {result.rules:,} rules: {result.csv}, {result.xlsx}")
 
 
 def _raise(err: Exception) -> None:

@@ -1,9 +1,10 @@
-"""Validate pandas frames against cpw suites with Great Expectations 1.x.
+"""Run cpw suites as one Great Expectations 1.x checkpoint, and build its Data Docs.
 
 GX's SQL datasource over DuckDB is broken in GX 1.x (every metric fails with `IndexError` in
-`resolve_metric_bundle`), so tables are read from DuckDB into pandas and validated through GX's
-pandas datasource: ephemeral context, one dataframe asset per suite, a whole-dataframe batch
-definition, and the frame passed as `batch_parameters={"dataframe": frame}`.
+`resolve_metric_bundle`), so each guarded table is first written by DuckDB to a Parquet file
+(only the columns its suite names) and GX validates it through its pandas datasource: one
+datasource and Parquet asset per table, one validation definition per suite, and a single
+`Checkpoint` holding them all, with an `UpdateDataDocsAction` when Data Docs are wanted.
 
 Great Expectations is imported lazily: importing it takes several seconds, and the CLI imports
 this package for every command.
@@ -15,14 +16,16 @@ import contextlib
 import logging
 import warnings
 from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from cpw.errors import CpwInputError
-from cpw.quality.results import GX_PARTIAL_COUNT, ExpectationResult, result_from_gx
-from cpw.quality.store import PandasFrame
+from cpw.quality.results import GX_PARTIAL_COUNT
 from cpw.quality.suites import Suite
 
-_DATASOURCE = "cpw"
+CHECKPOINT_NAME = "cpw_check"
+DOCS_SITE = "cpw"
 _GX_LOGGERS = ("great_expectations",)
 
 
@@ -65,16 +68,29 @@ def no_batch_fingerprint() -> Iterator[None]:
         engine.HASH_THRESHOLD = previous
 
 
-class GxValidator:
-    """An ephemeral GX context for pandas frames, progress bars off.
+@dataclass(frozen=True)
+class SuiteRun:
+    """One suite's results from a checkpoint run.
 
-    Nothing is written to disk: the context, its suites and its validation results live in
-    memory for one run.
-
-    Create it inside `quiet_gx()`; GX logs while it builds the context.
+    Attributes:
+        suite: the suite.
+        results: GX results (`to_json_dict()` form), in the suite file's order.
     """
 
-    def __init__(self) -> None:
+    suite: Suite
+    results: list[dict[str, Any]]
+
+
+class GxCheckpoint:
+    """An ephemeral GX context holding cpw's suites, their Parquet data and one checkpoint.
+
+    Nothing is written to disk but the Data Docs (when a folder is given): the context, its
+    suites and its validation results live in memory for one run. Create it inside
+    `quiet_gx()`; GX logs while it builds the context.
+    """
+
+    def __init__(self, docs_dir: Path | None = None) -> None:
+        """Start an ephemeral context; with `docs_dir`, add a Data Docs site writing there."""
         import great_expectations as gx
         from great_expectations.data_context.types.base import ProgressBarsConfig
 
@@ -84,7 +100,22 @@ class GxValidator:
         self._context.variables.progress_bars = ProgressBarsConfig(
             globally=False, metric_calculations=False
         )
+        self._docs = docs_dir is not None
+        if docs_dir is not None:
+            self._context.add_data_docs_site(
+                site_name=DOCS_SITE,
+                site_config={
+                    "class_name": "SiteBuilder",
+                    "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+                    "store_backend": {
+                        "class_name": "TupleFilesystemStoreBackend",
+                        "base_directory": str(docs_dir),
+                    },
+                },
+            )
         self._suites: dict[str, Any] = {}
+        self._definitions: list[Any] = []
+        self._order: list[Suite] = []
 
     def prepare(self, suite: Suite) -> None:
         """Build the GX suite from its JSON, so a bad suite fails before any data is read.
@@ -106,50 +137,62 @@ class GxValidator:
             raise CpwInputError(f"unknown expectation type(s): {', '.join(unknown)}", suite.path)
         self._suites[suite.name] = self._context.suites.add(gx_suite)
 
-    def validate(self, suite: Suite, frame: PandasFrame) -> list[ExpectationResult]:
-        """Validate one frame against a prepared suite.
-
-        Args:
-            suite: the suite, already passed to `prepare`.
-            frame: the guarded table's rows.
-
-        Returns:
-            One result per expectation, in the suite file's order.
-        """
-        gx_suite = self._suites[suite.name]
-        # One datasource per table, deleted afterwards: GX's execution engine keeps a reference
-        # to every frame it has validated until its datasource goes.
-        datasource = self._context.data_sources.add_pandas(f"{_DATASOURCE}_{suite.name}")
-        try:
-            asset = datasource.add_dataframe_asset(name=suite.name)
-            batch_definition = asset.add_batch_definition_whole_dataframe(f"{suite.name}_all")
-            # A validation definition builds the batch once; `batch_definition.get_batch()` then
-            # `batch.validate()` builds it twice, and each build fingerprints the whole frame.
-            definition = self._context.validation_definitions.add(
+    def add(self, suite: Suite, parquet: Path) -> None:
+        """Put a prepared suite in the checkpoint, validating the rows in a Parquet file."""
+        datasource = self._context.data_sources.add_pandas(suite.name)
+        asset = datasource.add_parquet_asset(name=suite.table, path=parquet)
+        batch_definition = asset.add_batch_definition_whole_dataframe(suite.guards)
+        self._definitions.append(
+            self._context.validation_definitions.add(
                 self._gx.ValidationDefinition(
-                    name=suite.name, data=batch_definition, suite=gx_suite
+                    name=suite.name, data=batch_definition, suite=self._suites[suite.name]
                 )
             )
-            try:
-                validation = definition.run(
-                    batch_parameters={"dataframe": frame},
-                    result_format={
-                        "result_format": "BASIC",
-                        "partial_unexpected_count": GX_PARTIAL_COUNT,
-                    },
-                )
-            finally:
-                self._context.validation_definitions.delete(suite.name)
-        finally:
-            self._context.data_sources.delete(datasource.name)
-        # GX returns results in its own order; put them back in file order by expectation id.
-        position = {
-            expectation.id: index for index, expectation in enumerate(gx_suite.expectations)
-        }
-        results = sorted(
-            validation.results, key=lambda result: position[result.expectation_config.id]
         )
-        return [
-            result_from_gx(suite.name, suite.guards, result.to_json_dict(), len(frame))
-            for result in results
-        ]
+        self._order.append(suite)
+
+    def run(self) -> list[SuiteRun]:
+        """Run the checkpoint over every added suite (and update the Data Docs, if asked).
+
+        Returns:
+            One entry per added suite, in the order they were added.
+        """
+        if not self._definitions:
+            return []
+        actions = (
+            [self._gx.checkpoint.UpdateDataDocsAction(name="data_docs", site_names=[DOCS_SITE])]
+            if self._docs
+            else []
+        )
+        checkpoint = self._context.checkpoints.add(
+            self._gx.Checkpoint(
+                name=CHECKPOINT_NAME,
+                validation_definitions=self._definitions,
+                actions=actions,
+                result_format={
+                    "result_format": "BASIC",
+                    "partial_unexpected_count": GX_PARTIAL_COUNT,
+                },
+            )
+        )
+        outcome = checkpoint.run()
+        by_suite = {
+            key.expectation_suite_identifier.name: validation
+            for key, validation in outcome.run_results.items()
+        }
+        runs: list[SuiteRun] = []
+        for suite in self._order:
+            gx_suite = self._suites[suite.name]
+            # GX returns results in its own order; put them back in file order by id.
+            position = {e.id: index for index, e in enumerate(gx_suite.expectations)}
+            results = sorted(
+                by_suite[suite.name].results,
+                key=lambda result: position[result.expectation_config.id],
+            )
+            runs.append(SuiteRun(suite, [result.to_json_dict() for result in results]))
+        return runs
+
+    def build_docs(self) -> None:
+        """Build the Data Docs when no checkpoint ran (e.g. every table skipped)."""
+        if self._docs:
+            self._context.build_data_docs(site_names=[DOCS_SITE])

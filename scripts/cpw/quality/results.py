@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any
+
+from cpw.quality.validation_errors import RuleCount, top_rules
 
 MAX_EXAMPLES = 5
 # GX's partial list repeats values; ask for more so that up to 5 distinct ones remain.
@@ -71,12 +74,71 @@ class CheckReport:
         run_at: when the run started (UTC, no time zone).
         results: one per expectation, suite by suite in file order.
         skipped_suites: suites whose guarded table is not in the warehouse.
+        rule_counts: `marts.fct_validation_errors` counted by LA, year and rule; None when
+            dbt has not built it.
+        docs_index: the published Data Docs' `index.html`, when they were built.
+        timings: seconds per phase (prepare, export, validate, store, data_docs).
     """
 
     run_id: str
     run_at: datetime
     results: tuple[ExpectationResult, ...]
     skipped_suites: tuple[str, ...] = ()
+    rule_counts: tuple[RuleCount, ...] | None = None
+    docs_index: Path | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def with_docs(self, docs_index: Path) -> CheckReport:
+        """This report, with where its Data Docs were published."""
+        return replace(self, docs_index=docs_index)
+
+    def with_timings(self, timings: dict[str, float]) -> CheckReport:
+        """This report, with the seconds each phase took."""
+        return replace(self, timings=dict(timings))
+
+    @property
+    def suites_run(self) -> int:
+        """How many suites were validated."""
+        return len({result.suite_name for result in self.results})
+
+    def suite_statuses(self) -> dict[str, str]:
+        """Each suite's outcome: pass, warnings, critical failure, or skipped (no table)."""
+        statuses = {name: "skipped" for name in self.skipped_suites}
+        for result in self.results:
+            current = statuses.setdefault(result.suite_name, "pass")
+            if not result.success:
+                level = "critical failure" if result.is_critical else "warnings"
+                statuses[result.suite_name] = (
+                    "critical failure" if current == "critical failure" else level
+                )
+        return statuses
+
+    def suite_lines(self) -> list[str]:
+        """One line per suite run: expectations passed, and critical failures if any."""
+        lines: list[str] = []
+        for name in dict.fromkeys(result.suite_name for result in self.results):
+            mine = [result for result in self.results if result.suite_name == name]
+            passed = sum(result.success for result in mine)
+            critical = sum(1 for r in mine if r.is_critical and not r.success)
+            status = "pass" if passed == len(mine) else ("FAIL" if critical else "warn")
+            lines.append(
+                f"suite {status}: {name}: {passed}/{len(mine)} expectations passed"
+                + (f", {critical} critical failed" if critical else "")
+            )
+        return lines
+
+    def validation_lines(self) -> list[str]:
+        """The DfE validation errors by rule, most frequent first (top 10)."""
+        if self.rule_counts is None:
+            return ["validation errors: no validation results: run `cpw build`"]
+        total = sum(count.errors_count for count in self.rule_counts)
+        rules = len({count.rule_code for count in self.rule_counts})
+        lines = [f"validation errors: {total:,} errors of {rules:,} rules; most frequent:"]
+        lines += [
+            f"  {rule:>8} {errors:>8,}  {message}"
+            for rule, message, errors in top_rules(self.rule_counts)
+        ]
+        return lines
 
     @property
     def failures(self) -> tuple[ExpectationResult, ...]:

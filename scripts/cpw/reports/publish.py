@@ -14,6 +14,7 @@ import duckdb
 
 from cpw import settings
 from cpw.errors import CpwInputError, CpwStepError
+from cpw.quality.site_tables import DATA_TEAM_TABLES
 from cpw.warehouse import connect
 
 # Marts every page build needs, read from the warehouse's `marts` schema.
@@ -70,13 +71,27 @@ def _copy(warehouse_path: Path, work: Path) -> dict[str, int]:
     con = connect(work)
     try:
         con.execute(f"attach {_literal(str(warehouse_path))} as {_SOURCE_ALIAS} (read_only)")
-        plan = _plan(_tables_by_schema(con), warehouse_path)
+        available = _tables_by_schema(con)
+        plan = _plan(available, warehouse_path)
         counts: dict[str, int] = {}
         for table, schema in plan.items():
             source = f"{_SOURCE_ALIAS}.{_quote(schema)}.{_quote(table)}"
             con.execute(f"create table main.{_quote(table)} as select * from {source}")
             row = con.execute(f"select count(*) from main.{_quote(table)}").fetchone()
             counts[table] = int(row[0]) if row else 0
+        # The data-quality page's tables: copied when there, else empty (see site_tables).
+        for table, (schema, columns) in DATA_TEAM_TABLES.items():
+            if (schema, table) in available:
+                source = f"{_SOURCE_ALIAS}.{_quote(schema)}.{_quote(table)}"
+                con.execute(f"create table main.{_quote(table)} as select * from {source}")
+            else:
+                con.execute(f"create table main.{_quote(table)} ({columns})")
+            row = con.execute(f"select count(*) from main.{_quote(table)}").fetchone()
+            counts[table] = int(row[0]) if row else 0
+            if counts[table] == 0:
+                # `evidence build` crashes on a source with no rows (evidence-dev/evidence#2466):
+                # one all-null row stands in, and the page skips rows whose key is null.
+                con.execute(f"insert into main.{_quote(table)} default values")
         con.execute(f"detach {_SOURCE_ALIAS}")
         con.execute("checkpoint")
     finally:

@@ -1,5 +1,7 @@
 """Generate the Great Expectations suites for the raw 903 tables (expectations/raw_*.json).
 
+`main` also writes the staging suites (expectations/stg_*.json, cpw.seedgen.staging_expectations).
+
 The suites are data, but they are written from the same sources the loader checks with: the
 table definitions (cpw.ingest.tables), the code-list seeds (seeds/codes) and the date rule (dbt
 vars ssda903_date_pattern), so `cpw check` and `cpw load` cannot disagree about what a valid
@@ -16,6 +18,7 @@ from typing import Any
 from cpw.ingest.codes import code_rows
 from cpw.ingest.dates import date_settings
 from cpw.ingest.tables import TABLES, Column, Kind, TableSpec
+from cpw.seedgen import staging_expectations
 from cpw.settings import EXPECTATIONS_DIR
 
 # The return must hold these; the others may be empty in a given year (e.g. DoLo before 2026-27).
@@ -189,10 +192,14 @@ def render(spec: TableSpec) -> str:
 
 
 def main(directory: Path = EXPECTATIONS_DIR) -> None:
-    """Write one suite per raw table."""
+    """Write one suite per raw table and one per staging model."""
     directory.mkdir(parents=True, exist_ok=True)
     for spec in TABLES:
         (directory / f"raw_{spec.name}.json").write_text(render(spec), encoding="utf-8")
+    for table, columns in staging_expectations.staging_tables().items():
+        (directory / f"stg_ssda903__{table}.json").write_text(
+            staging_expectations.render(table, columns), encoding="utf-8"
+        )
 
 
 if __name__ == "__main__":
