@@ -153,13 +153,7 @@ def test_every_injected_error_that_reaches_the_warehouse_is_found(
     assert checked > 0
 
 
-# What the generator writes that a rule rightly flags and that is not fixed here, because
-# tests/unit/test_synth.py asks for it (the lead's call, docs/validation_rules.md): a URN on
-# short-break (V3) episodes (rule 214) and MOTHER 0/1 for girls on short breaks only (399).
-KNOWN_SYNTH_DEFECTS = {"214", "399"}
-
-
-def test_clean_synthetic_data_breaks_only_the_known_generator_defects(
+def test_clean_synthetic_data_breaks_no_rule(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     from cpw.synth import generate_council
@@ -167,4 +161,4 @@ def test_clean_synthetic_data_breaks_only_the_known_generator_defects(
     workdir = tmp_path_factory.mktemp("validation_clean")
     generate_council(workdir / "in", children=150, years=2, seed=8)
     rules = {rule for _, rule, _, _, _ in _flags(build_warehouse(workdir / "in", workdir))}
-    assert rules <= KNOWN_SYNTH_DEFECTS
+    assert rules == set()

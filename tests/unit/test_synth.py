@@ -158,8 +158,8 @@ def test_placement_codes_follow_903_rules(tables: dict[str, dict[str, Rows]]) ->
                 else:
                     assert provider in ("PR0", "PR1", "PR4", "PR5")
                     assert (provider == "PR0") == (place == "P1")
-                if place in ("P1", "R1", "R5") or place in TEMPORARY:
-                    assert urn == ""
+                if place in ("P1", "R1", "R5") or place in TEMPORARY or row["LS"] == "V3":
+                    assert urn == ""  # validator rules 214 (short breaks) and 222
                 elif place != "H5":
                     assert re.fullmatch(r"SC\d{6}", urn), row
                 if place == "P1":
@@ -206,7 +206,12 @@ def test_header_codes(tables: dict[str, dict[str, Rows]]) -> None:
                 continue
             assert re.fullmatch(r"C\d{6}", row["CHILD"])
             assert row["UPN"] == "UN1" or upn.match(row["UPN"])
-            if row["SEX"] in ("1", "M"):
+            short_breaks_only = all(
+                e["LS"] in ("V3", "V4")
+                for e in tables[year]["episodes.csv"]
+                if e["CHILD"] == row["CHILD"]
+            )
+            if row["SEX"] in ("1", "M") or short_breaks_only:  # validator rule 399
                 assert row["MOTHER"] == "" and row["MC_DOB"] == ""
             else:
                 assert row["MOTHER"] in ("0", "1")

@@ -245,10 +245,9 @@ def _short_break_child(
     )
     if finish + timedelta(days=5) < first_start:
         return None  # the last break starts before finish and lasts at most 4 nights
-    if rng.random() < 0.7:
-        place, urn = "K2", council.providers.short_breaks
-    else:
-        place, urn = "U6", council.providers.la_fostering
+    # drawn for the same random sequence as ever; V3 episodes carry no URN (validator 214)
+    place = "K2" if rng.random() < 0.7 else "U6"
+    urn = ""
     episodes: list[Episode] = []
     day = start
     prev_perm = []

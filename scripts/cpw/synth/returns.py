@@ -201,7 +201,9 @@ def _child_tables(
             )
         return
     cid, dob = child.child_id, fmt(child.dob)
-    tables["header"].append(header_row(child, year))
+    # MOTHER is left blank for a child looked after only under short breaks (validator 399)
+    short_breaks_only = all(e.ls in SHORT_BREAKS for e in episodes)
+    tables["header"].append(header_row(child, year, looked_after=not short_breaks_only))
     tables["episodes"].extend(episode_row(child, e, year) for e in episodes)
     if child.uasc_until is not None:
         tables["uasc"].append((cid, _sex(child, year), dob, _upto(child.uasc_until, year)))
