@@ -23,100 +23,107 @@ child_population as (
     select * from {{ ref('int_child_population') }}
 ),
 
-headline_rows as (
-    select * from child_measures
-    where population is null
+cells as (
+    -- the child rows counted once, at the finest grain the breakdowns need; every breakdown
+    -- below adds these cells up, so the large table is read in a single pass
+    select
+        child_measures.measure_id,
+        child_measures.collection_year,
+        child_measures.population,
+        child_measures.category,
+        {%- for characteristic in characteristics %}
+        child_measures.{{ characteristic }},
+        {%- endfor %}
+        count(*) filter (where child_measures.is_in_denominator) as denominator_rows,
+        count(*) filter (
+            where child_measures.is_in_denominator and child_measures.is_in_numerator
+        ) as numerator_rows,
+        sum(child_measures.observed_value) filter (
+            where child_measures.is_in_denominator and child_measures.is_in_numerator
+        ) as numerator_observed_sum
+    from child_measures
+    group by all
+),
+
+cells_with_unit as (
+    -- a 'mean' measure's numerator is the sum of its observed values (e.g. SDQ scores), so
+    -- the mean is numerator / denominator; otherwise the numerator counts children
+    select
+        cells.*,
+        case
+            when catalogue.value_unit = 'mean' then coalesce(cells.numerator_observed_sum, 0)
+            else cells.numerator_rows
+        end as numerator_part
+    from cells
+    inner join catalogue
+        on cells.measure_id = catalogue.measure_id
 ),
 
 counted_by_breakdown as (
-    -- one pass over the child rows: the headline population whole and split by each child
-    -- characteristic (grouping sets), then each of a measure's other populations. A 'mean'
-    -- measure's numerator is the sum of its observed values (e.g. SDQ scores), so the mean is
-    -- numerator / denominator; otherwise the numerator counts children
+    -- the headline population whole and split by each child characteristic (grouping sets),
+    -- then each of a measure's other populations, counted whole
     select
-        rows_with_unit.measure_id,
-        rows_with_unit.collection_year,
+        cells_with_unit.measure_id,
+        cells_with_unit.collection_year,
         case
         {%- for characteristic in characteristics %}
-            when grouping(rows_with_unit.{{ characteristic }}) = 0 then '{{ characteristic }}'
+            when grouping(cells_with_unit.{{ characteristic }}) = 0 then '{{ characteristic }}'
         {%- endfor %}
             else 'all'
         end as breakdown_type,
         coalesce(
         {%- for characteristic in characteristics %}
-            rows_with_unit.{{ characteristic }},
+            cells_with_unit.{{ characteristic }},
         {%- endfor %}
             'All'
         ) as breakdown_value,
-        count(*) filter (where rows_with_unit.is_in_denominator) as denominator,
-        case
-            when any_value(rows_with_unit.value_unit) = 'mean'
-                then coalesce(cast(sum(rows_with_unit.observed_value) filter (
-                    where rows_with_unit.is_in_denominator and rows_with_unit.is_in_numerator
-                ) as bigint), 0)
-            else count(*) filter (
-                where rows_with_unit.is_in_denominator and rows_with_unit.is_in_numerator
-            )
-        end as numerator
-    from (
-        select child_measures.*, catalogue.value_unit
-        from child_measures
-        inner join catalogue
-            on child_measures.measure_id = catalogue.measure_id
-    ) as rows_with_unit
-    -- the headline population (population null) is split; other populations are counted whole
-    where rows_with_unit.population is null
+        cast(sum(cells_with_unit.denominator_rows) as bigint) as denominator,
+        cast(sum(cells_with_unit.numerator_part) as bigint) as numerator
+    from cells_with_unit
+    where cells_with_unit.population is null
     group by grouping sets (
-        (rows_with_unit.measure_id, rows_with_unit.collection_year)
+        (cells_with_unit.measure_id, cells_with_unit.collection_year)
         {%- for characteristic in characteristics %},
-        (rows_with_unit.measure_id, rows_with_unit.collection_year,
-            rows_with_unit.{{ characteristic }})
+        (cells_with_unit.measure_id, cells_with_unit.collection_year,
+            cells_with_unit.{{ characteristic }})
         {%- endfor %}
     )
     union all
     select
-        child_measures.measure_id,
-        child_measures.collection_year,
+        cells_with_unit.measure_id,
+        cells_with_unit.collection_year,
         'population',
-        child_measures.population,
-        count(*) filter (where child_measures.is_in_denominator),
-        case
-            when any_value(catalogue.value_unit) = 'mean'
-                then coalesce(cast(sum(child_measures.observed_value) filter (
-                    where child_measures.is_in_denominator and child_measures.is_in_numerator
-                ) as bigint), 0)
-            else count(*) filter (
-                where child_measures.is_in_denominator and child_measures.is_in_numerator
-            )
-        end
-    from child_measures
-    inner join catalogue
-        on child_measures.measure_id = catalogue.measure_id
-    where child_measures.population is not null
-    group by child_measures.measure_id, child_measures.collection_year, child_measures.population
+        cells_with_unit.population,
+        cast(sum(cells_with_unit.denominator_rows) as bigint),
+        cast(sum(cells_with_unit.numerator_part) as bigint)
+    from cells_with_unit
+    where cells_with_unit.population is not null
+    group by all
+),
+
+category_totals as (
+    select measure_id, collection_year, cast(sum(denominator_rows) as bigint) as denominator
+    from cells
+    where population is null
+    group by measure_id, collection_year
 ),
 
 category_shares as (
     -- a category (e.g. an SDQ band, a reason for leaving care) as a share of the whole
     -- headline population: numerator the rows in the category, denominator all of them
     select
-        headline_rows.measure_id,
-        headline_rows.collection_year,
+        cells.measure_id,
+        cells.collection_year,
         'category' as breakdown_type,
-        headline_rows.category as breakdown_value,
-        any_value(totals.denominator) as denominator,
-        count(*) as numerator
-    from headline_rows
-    inner join (
-        select measure_id, collection_year, count(*) as denominator
-        from headline_rows
-        where is_in_denominator
-        group by measure_id, collection_year
-    ) as totals
-        on headline_rows.measure_id = totals.measure_id
-        and headline_rows.collection_year = totals.collection_year
-    where headline_rows.category is not null and headline_rows.is_in_denominator
-    group by headline_rows.measure_id, headline_rows.collection_year, headline_rows.category
+        cells.category as breakdown_value,
+        any_value(category_totals.denominator) as denominator,
+        cast(sum(cells.denominator_rows) as bigint) as numerator
+    from cells
+    inner join category_totals
+        on cells.measure_id = category_totals.measure_id
+        and cells.collection_year = category_totals.collection_year
+    where cells.population is null and cells.category is not null
+    group by cells.measure_id, cells.collection_year, cells.category
 ),
 
 counted_all as (
