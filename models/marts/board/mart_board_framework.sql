@@ -114,7 +114,11 @@ compared as (
         end as target_source,
         -- positive = better than target, whichever way the measure points; compared at the
         -- one decimal place the board sees, so a shown 90.0% never reads as below 90
-        case when catalogue.polarity = 'higher is better' then 1 else -1 end as direction
+        -- a context measure (polarity 'context') has no good direction: never rated
+        case catalogue.polarity
+            when 'higher is better' then 1
+            when 'lower is better' then -1
+        end as direction
     from latest
     inner join catalogue
         on latest.measure_id = catalogue.measure_id
@@ -135,7 +139,7 @@ rated as (
         case
             when compared.is_suppressed then 'suppressed'
             when compared.value is null then 'n/a'
-            when compared.target_value is null then 'no target'
+            when compared.target_value is null or compared.direction is null then 'no target'
             when compared.direction * (round(compared.value, 1) - compared.target_value) >= 0
                 then 'green'
             when compared.direction * (round(compared.value, 1) - compared.target_value)
@@ -145,7 +149,7 @@ rated as (
         end as rag_status,
         case
             when compared.is_suppressed or compared.value is null
-                or compared.previous_value is null then 'n/a'
+                or compared.previous_value is null or compared.direction is null then 'n/a'
             when round(compared.value, 1) = round(compared.previous_value, 1) then 'same'
             when compared.direction * (round(compared.value, 1) - round(compared.previous_value, 1))
                 > 0 then 'better'
@@ -203,7 +207,8 @@ explained as (
                     when 'amber' then 'A little worse than the target of '
                         || described.target_display || '.'
                     when 'red' then 'Well short of the target of ' || described.target_display || '.'
-                    else 'No target is set.'
+                    else case when described.direction is null
+                        then 'A context measure: not rated.' else 'No target is set.' end
                 end
                 || case described.trend
                     when 'better' then ' Better than in ' || described.previous_year_label
@@ -215,6 +220,8 @@ explained as (
                 end
                 || case
                     when described.england_value is null then ''
+                    when described.direction is null
+                        then ' England: ' || described.england_display || '.'
                     when described.direction * (round(described.value, 1)
                         - round(described.england_value, 1)) > 0
                         then ' Better than England (' || described.england_display || ').'
