@@ -35,7 +35,11 @@ def demo_input(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     out = tmp_path_factory.mktemp("demo_input")
     generate_council(
-        out, children=settings.DEMO_CHILDREN, years=settings.DEMO_YEARS, seed=settings.DEMO_SEED
+        out,
+        children=settings.DEMO_CHILDREN,
+        years=settings.DEMO_YEARS,
+        seed=settings.DEMO_SEED,
+        postcode_area=settings.demo_postcode_area(),
     )
     return out
 

@@ -1,4 +1,5 @@
-{% macro cohort_measure(measure_id, cohort, observed, numerator, status, denominator='true', where='true') -%}
+{% macro cohort_measure(measure_id, cohort, observed, numerator, status, denominator='true', where='true',
+    category='null', population='null') -%}
 {#- The body of a measure counted over a cohort model (one row per child and collection year,
     with period_end): the arguments are the SQL that differs between measures, written against
     the alias `cohort`. -#}
@@ -19,6 +20,8 @@ select
     cast({{ observed }} as double) as observed_value,
     {{ denominator }} as is_in_denominator,
     {{ numerator }} as is_in_numerator,
+    cast({{ population }} as varchar) as population,
+    cast({{ category }} as varchar) as category,
     {{ status }} as status
 from cohort
 where {{ where }}

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from cpw import warehouse
 from cpw.errors import CpwInputError, CpwStepError
+from cpw.reference import load_postcode_centroids
 from cpw.settings import PROJECT_ROOT
 
 DBT_TIMEOUT_SECONDS = 3600
@@ -63,6 +64,7 @@ def run_dbt(
         *(extra or []),
     ]
     with warehouse.staged_file(warehouse_path, start_from_live=True) as work:
+        _refresh_reference_data(work)
         env = {**os.environ, "CPW_WAREHOUSE": str(work), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
         try:
             completed = subprocess.run(
@@ -81,6 +83,15 @@ def run_dbt(
             detail = "; ".join(result.failures[:5]) or _tail(completed.stdout + completed.stderr)
             raise CpwStepError(f"dbt {command} failed: {detail}")
     return result
+
+
+def _refresh_reference_data(work: Path) -> None:
+    """Copy in the reference data dbt reads as sources (postcode centroids) before it runs."""
+    con = warehouse.connect(work)
+    try:
+        load_postcode_centroids(con)
+    finally:
+        con.close()
 
 
 def _tail(text: str, lines: int = 8) -> str:

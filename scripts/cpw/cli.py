@@ -103,6 +103,15 @@ def synth(
             "as the national total, one folder per LA: OUT/E06000015/2024-25/ and so on.",
         ),
     ] = False,
+    real_postcodes: Annotated[
+        bool,
+        typer.Option(
+            "--real-postcodes",
+            help="Draw home and placement postcodes from the real area of the LA the demo "
+            "council borrows (ONS centroids, public reference data), so placement distances "
+            "can be measured. Off: made-up postcodes in the non-existent CP area.",
+        ),
+    ] = False,
 ) -> None:
     """Write synthetic SSDA903 returns (fake children only), one folder per collection year.
 
@@ -127,6 +136,7 @@ def synth(
             inject_errors=inject_errors,
             local_extracts=local_extracts,
             xml=xml,
+            postcode_area=settings.demo_postcode_area() if real_postcodes else None,
         )
     )
     for label in result.years:
@@ -282,7 +292,7 @@ def demo(
 ) -> None:
     """Run every step on the synthetic demo council: synth, load, build, check, report."""
     steps: list[tuple[str, Callable[[], None]]] = [
-        ("synth", lambda: synth(out=out)),
+        ("synth", lambda: synth(out=out, real_postcodes=True)),
         ("load", lambda: load(input_dir=out, warehouse=warehouse)),
         ("build", lambda: build(warehouse=warehouse)),
         ("check", lambda: check(warehouse=warehouse)),

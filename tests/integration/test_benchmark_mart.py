@@ -37,7 +37,8 @@ def test_stb_01_beside_england_region_neighbours_and_quartile(measures_warehouse
             select local_value, england_value, region_name, region_value, neighbours_average,
                    neighbours_with_value, national_quartile
             from marts.mart_measure_benchmarks
-            where measure_id = 'STB-01' and collection_year = 2025""").fetchone()
+            where measure_id = 'STB-01' and collection_year = 2025
+              and breakdown_type = 'all'""").fetchone()
     assert row is not None
     local, england, region_name, region, neighbours_average, neighbours_count, quartile = row
     assert local == pytest.approx(200 / 11)

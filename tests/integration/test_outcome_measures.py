@@ -26,6 +26,7 @@ MEASURES = (
     "HLT-06",
     "HLT-07",
     "HLT-08",
+    "HLT-09",
     "HLT-10",
     "SAF-05",
     "CL-01",
@@ -35,6 +36,7 @@ MEASURES = (
     "CL-05",
     "SAF-01",
     "SAF-02",
+    "SAF-03",
 )
 
 
@@ -112,15 +114,15 @@ def test_measure_values_match_the_hand_worked_answers(outcomes_warehouse: Path) 
 
 
 def test_value_units_follow_the_catalogue(outcomes_warehouse: Path) -> None:
-    """HLT-08 is a mean (sum of scores over children with a score), the rest percentages."""
+    """HLT-08 and SAF-03 are means (sums over the children counted), the rest percentages."""
     with duckdb.connect(str(outcomes_warehouse), read_only=True) as con:
         units = dict(
             con.execute(
                 "select distinct measure_id, value_unit from marts.mart_measure_values"
             ).fetchall()
         )
-    assert units["HLT-08"] == "mean"
-    assert {units[m] for m in MEASURES if m != "HLT-08"} == {"percent"}
+    assert units["HLT-08"] == units["SAF-03"] == "mean"
+    assert {units[m] for m in MEASURES if m not in ("HLT-08", "SAF-03")} == {"percent"}
 
 
 def test_a_year_without_the_tables_has_no_rows(outcomes_warehouse: Path) -> None:
@@ -139,3 +141,15 @@ def test_a_year_without_the_tables_has_no_rows(outcomes_warehouse: Path) -> None
             [list(MEASURES), list(MEASURES)],
         ).fetchone()
     assert counts == (0, 0, 1)
+
+
+def test_sdq_bands_share_one_denominator(outcomes_warehouse: Path) -> None:
+    """HLT-09 bands: H2 12 normal, H6 15 borderline, H3 20 concern, each 1 of the 3 scored."""
+    with duckdb.connect(str(outcomes_warehouse), read_only=True) as con:
+        rows = con.execute(
+            """
+            select breakdown_value, numerator, denominator from marts.mart_measure_values
+            where measure_id = 'HLT-09' and breakdown_type = 'category'
+            """
+        ).fetchall()
+    assert sorted(rows) == [("borderline", 1, 3), ("cause for concern", 1, 3), ("normal", 1, 3)]

@@ -76,12 +76,72 @@ saf_02 as (
     select * from {{ ref('int_measure_saf_02') }}
 ),
 
+ctx_01 as (
+    select * from {{ ref('int_measure_ctx_01') }}
+),
+
+ctx_02 as (
+    select * from {{ ref('int_measure_ctx_02') }}
+),
+
+stb_02 as (
+    select * from {{ ref('int_measure_stb_02') }}
+),
+
+stb_03 as (
+    select * from {{ ref('int_measure_stb_03') }}
+),
+
+stb_06 as (
+    select * from {{ ref('int_measure_stb_06') }}
+),
+
+stb_10 as (
+    select * from {{ ref('int_measure_stb_10') }}
+),
+
+prm_02 as (
+    select * from {{ ref('int_measure_prm_02') }}
+),
+
+adp_01 as (
+    select * from {{ ref('int_measure_adp_01') }}
+),
+
+adp_02 as (
+    select * from {{ ref('int_measure_adp_02') }}
+),
+
+hlt_09 as (
+    select * from {{ ref('int_measure_hlt_09') }}
+),
+
+saf_03 as (
+    select * from {{ ref('int_measure_saf_03') }}
+),
+
+cl_06 as (
+    select * from {{ ref('int_measure_cl_06') }}
+),
+
+stb_04 as (
+    select * from {{ ref('int_measure_stb_04') }}
+),
+
+stb_05 as (
+    select * from {{ ref('int_measure_stb_05') }}
+),
+
 collection_years as (
     select * from {{ ref('int_collection_years') }}
 ),
 
 children as (
     select * from {{ ref('dim_child') }}
+),
+
+characteristics as (
+    select * from {{ ref('int_child_year_characteristics') }}
 ),
 
 stacked as (
@@ -122,6 +182,34 @@ stacked as (
     select * from saf_01
     union all by name
     select * from saf_02
+    union all by name
+    select * from ctx_01
+    union all by name
+    select * from ctx_02
+    union all by name
+    select * from stb_02
+    union all by name
+    select * from stb_03
+    union all by name
+    select * from stb_06
+    union all by name
+    select * from stb_10
+    union all by name
+    select * from prm_02
+    union all by name
+    select * from adp_01
+    union all by name
+    select * from adp_02
+    union all by name
+    select * from hlt_09
+    union all by name
+    select * from saf_03
+    union all by name
+    select * from cl_06
+    union all by name
+    select * from stb_04
+    union all by name
+    select * from stb_05
 ),
 
 aged as (
@@ -131,12 +219,19 @@ aged as (
         collection_years.period_end,
         {{ age_in_years('children.birth_date', 'collection_years.period_end') }} as age_at_31_march,
         children.sex,
-        children.birth_date
+        children.birth_date,
+        characteristics.ethnic_group,
+        characteristics.legal_status,
+        characteristics.category_of_need,
+        characteristics.placement_group
     from stacked
     inner join collection_years
         on stacked.collection_year = collection_years.collection_year
     left join children
         on stacked.child_id = children.child_id
+    left join characteristics
+        on stacked.child_id = characteristics.child_id
+        and stacked.collection_year = characteristics.collection_year
 )
 
 select
@@ -154,7 +249,15 @@ select
     aged.is_in_denominator,
     aged.is_in_numerator,
     aged.status,
+    -- a measure-specific population (e.g. children who started care) sits beside the headline
+    -- population (null); a category splits the headline population (e.g. SDQ bands)
+    aged.population,
+    aged.category,
     coalesce(aged.sex, 'U') as sex,
+    coalesce(aged.ethnic_group, 'Unknown') as ethnic_group,
+    coalesce(aged.legal_status, 'Unknown') as legal_status,
+    coalesce(aged.category_of_need, 'Unknown') as category_of_need,
+    coalesce(aged.placement_group, 'Unknown') as placement_group,
     case
         when aged.birth_date is null then 'Unknown'
         -- care leavers: DfE's OC3 bands, by the age at the birthday in the year (= at 31 March)

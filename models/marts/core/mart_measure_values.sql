@@ -16,21 +16,36 @@ returned_tables as (
     select * from {{ ref('int_returned_tables') }}
 ),
 
-by_breakdown as (
-    select measure_id, collection_year, 'all' as breakdown_type, 'All' as breakdown_value,
-        is_in_denominator, is_in_numerator, observed_value
-    from child_measures
-    union all
-    select measure_id, collection_year, 'sex', sex, is_in_denominator, is_in_numerator,
-        observed_value
-    from child_measures
-    union all
-    select measure_id, collection_year, 'age_band', age_band, is_in_denominator,
-        is_in_numerator, observed_value
-    from child_measures
+child_population as (
+    select * from {{ ref('int_child_population') }}
 ),
 
-counted as (
+headline_rows as (
+    select * from child_measures
+    where population is null
+),
+
+by_breakdown as (
+    -- the headline population, whole and split by each child characteristic
+    select measure_id, collection_year, 'all' as breakdown_type, 'All' as breakdown_value,
+        is_in_denominator, is_in_numerator, observed_value
+    from headline_rows
+    {%- for characteristic in ['sex', 'age_band', 'ethnic_group', 'legal_status',
+        'category_of_need', 'placement_group'] %}
+    union all
+    select measure_id, collection_year, '{{ characteristic }}', {{ characteristic }},
+        is_in_denominator, is_in_numerator, observed_value
+    from headline_rows
+    {%- endfor %}
+    union all
+    -- a measure's other populations (e.g. children who started care), each counted whole
+    select measure_id, collection_year, 'population', population, is_in_denominator,
+        is_in_numerator, observed_value
+    from child_measures
+    where population is not null
+),
+
+counted_by_breakdown as (
     -- a 'mean' measure's numerator is the sum of its observed values (e.g. SDQ scores), so
     -- the mean is numerator / denominator; otherwise the numerator counts children
     select
@@ -56,6 +71,56 @@ counted as (
         by_breakdown.collection_year,
         by_breakdown.breakdown_type,
         by_breakdown.breakdown_value
+),
+
+category_shares as (
+    -- a category (e.g. an SDQ band, a reason for leaving care) as a share of the whole
+    -- headline population: numerator the rows in the category, denominator all of them
+    select
+        headline_rows.measure_id,
+        headline_rows.collection_year,
+        'category' as breakdown_type,
+        headline_rows.category as breakdown_value,
+        any_value(totals.denominator) as denominator,
+        count(*) as numerator
+    from headline_rows
+    inner join (
+        select measure_id, collection_year, count(*) as denominator
+        from headline_rows
+        where is_in_denominator
+        group by measure_id, collection_year
+    ) as totals
+        on headline_rows.measure_id = totals.measure_id
+        and headline_rows.collection_year = totals.collection_year
+    where headline_rows.category is not null and headline_rows.is_in_denominator
+    group by headline_rows.measure_id, headline_rows.collection_year, headline_rows.category
+),
+
+counted_all as (
+    select * from counted_by_breakdown
+    union all by name
+    select * from category_shares
+),
+
+counted as (
+    -- a rate per 10,000 divides by the council's population aged 0-17, which exists for the
+    -- whole council only, so a rate has no breakdown by child characteristics
+    select
+        counted_all.measure_id,
+        counted_all.collection_year,
+        counted_all.breakdown_type,
+        counted_all.breakdown_value,
+        counted_all.numerator,
+        case
+            when catalogue.value_unit = 'rate' then child_population.population_0_17
+            else counted_all.denominator
+        end as denominator
+    from counted_all
+    inner join catalogue
+        on counted_all.measure_id = catalogue.measure_id
+    left join child_population
+        on counted_all.collection_year = child_population.collection_year
+    where catalogue.value_unit <> 'rate' or counted_all.breakdown_type in ('all', 'population')
 ),
 
 headline_grid as (
@@ -103,8 +168,10 @@ select
     completed.numerator,
     completed.denominator,
     case
+        when catalogue.value_unit = 'count' then 1.0 * completed.numerator
         when completed.denominator = 0 then null
         when catalogue.value_unit = 'mean' then 1.0 * completed.numerator / completed.denominator
+        when catalogue.value_unit = 'rate' then 10000.0 * completed.numerator / completed.denominator
         else 100.0 * completed.numerator / completed.denominator
     end as value
 from completed

@@ -12,6 +12,7 @@ from cpw.synth import errors
 from cpw.synth.dates import CollectionYear
 from cpw.synth.model import Child
 from cpw.synth.population import LOCAL_UNTIL_AGE, RETURN_UNTIL_AGE, simulate
+from cpw.synth.postcodes import PostcodeArea
 from cpw.synth.returns import SHORT_BREAKS, tables_for, write_table, year_tables
 from cpw.synth.xml_return import CSV_ONLY, write_xml
 from cpw.synth.xml_return import FILE_NAME as XML_FILE
@@ -77,6 +78,7 @@ def generate_council(
     local_extracts: bool = False,
     id_prefix: str = "C",
     xml: bool = False,
+    postcode_area: PostcodeArea | None = None,
 ) -> SynthResult:
     """Simulate a council's looked-after children and write their 903 returns.
 
@@ -96,6 +98,9 @@ def generate_council(
         id_prefix: Text that starts every child id.
         xml: Write each year's return as 903 XML (``<year>/return.xml``) instead of CSVs;
             SWEpisodes and DoLo, which have no XML tags, stay CSV beside it.
+        postcode_area: Real postcodes for a council that borrows a real LA's code
+            (``PostcodeArea.from_directory``); without it postcodes are fake (``CP`` area) and
+            placement distances read as unknown.
 
     Returns:
         The folder, the year labels and the row counts written.
@@ -120,6 +125,7 @@ def generate_council(
         collection_years[-1].end,
         id_prefix,
         LOCAL_UNTIL_AGE if local_extracts else RETURN_UNTIL_AGE,
+        postcode_area,
     )
     population.sort(key=lambda c: c.child_id)
     rows: dict[str, dict[str, int]] = {}

@@ -4,7 +4,8 @@ All of them are made up and chosen to be recognisably fake while passing format 
 
 * child ids are ``C`` + 6 digits;
 * UPNs carry local-authority number ``000`` (no English LA has it) and a correct check letter;
-* postcodes use the area ``CP``, which does not exist in the UK;
+* postcodes use the area ``CP``, which does not exist in the UK, unless the council borrows a
+  real LA's postcodes (``cpw.synth.postcodes``: public centroids, not addresses);
 * URNs are ``SC9`` + 5 digits from a small invented pool of providers.
 """
 
@@ -14,6 +15,7 @@ import random
 from dataclasses import dataclass
 
 from cpw.synth.fastrand import choice, randint
+from cpw.synth.postcodes import PostcodeArea
 
 _UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
 _INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
@@ -71,16 +73,19 @@ def upn(rng: random.Random, birth_year: int) -> str:
     return _UPN_LETTERS[total % 23] + digits
 
 
-def postcode(rng: random.Random, near: bool = True) -> str:
-    """Return a made-up postcode in the non-existent ``CP`` area.
+def postcode(rng: random.Random, near: bool = True, area: PostcodeArea | None = None) -> str:
+    """Return a made-up postcode in the non-existent ``CP`` area, or a real one from ``area``.
 
     Args:
         rng: Random source.
-        near: Districts 1-12 stand for the council's own area, 13-29 for further away.
+        near: Inside the council's area (``CP`` districts 1-12) or further away (13-29).
+        area: Real postcode pools for a council that borrows a real LA code.
 
     Returns:
-        A postcode such as ``CP7 3HX``.
+        A postcode such as ``CP7 3HX`` (or ``DE1 0AA`` from a real area).
     """
+    if area is not None:
+        return area.draw(rng, near)
     district = randint(rng, 1, 12) if near else randint(rng, 13, 29)
     letters = "".join(choice(rng, _INWARD_LETTERS) for _ in range(2))
     return f"{FAKE_POSTCODE_AREA}{district} {randint(rng, 0, 9)}{letters}"

@@ -10,6 +10,7 @@ from cpw.synth import codes
 from cpw.synth.fastrand import choice
 from cpw.synth.identity import Providers, postcode
 from cpw.synth.model import Placement
+from cpw.synth.postcodes import PostcodeArea
 
 # Supported accommodation was recorded as H5 until the K3 code arrived in 2024-25.
 K3_FROM = date(2024, 4, 1)
@@ -33,8 +34,15 @@ def age_band(age: int) -> str:
 class PlacementMaker:
     """Makes placements for one child, numbering carers so same-carer moves are visible."""
 
-    def __init__(self, rng: random.Random, providers: Providers, home_post: str) -> None:
+    def __init__(
+        self,
+        rng: random.Random,
+        providers: Providers,
+        home_post: str,
+        area: PostcodeArea | None = None,
+    ) -> None:
         self._rng = rng
+        self._area = area
         self._providers = providers
         self._home_post = home_post
         self._carers = 0
@@ -45,7 +53,7 @@ class PlacementMaker:
 
     def _away_postcode(self, far_share: float) -> str:
         while True:
-            candidate = postcode(self._rng, near=self._rng.random() >= far_share)
+            candidate = postcode(self._rng, self._rng.random() >= far_share, self._area)
             if candidate != self._home_post:
                 return candidate
 

@@ -23,6 +23,7 @@ from cpw.synth.model import (
 )
 from cpw.synth.placements import PlacementMaker
 from cpw.synth.plans import Plan, draw_plan
+from cpw.synth.postcodes import PostcodeArea
 from cpw.synth.reviews import schedule
 
 # New children entering care each year, per child looked after during a year (national
@@ -181,12 +182,12 @@ def _looked_after_child(
         home_post = ""
     else:
         is_male = rng.random() < 0.55
-        home_post = postcode(rng, near=rng.random() < 0.9)
+        home_post = postcode(rng, rng.random() < 0.9, council.postcodes)
     cin = "N8" if is_uasc else codes.pick(rng, codes.CATEGORY_OF_NEED)
     plans = _plans(sources, dob, start, group, is_uasc, cin)
     if _never_output([plan for plan, _ in plans], dob, first_start):
         return None
-    maker = PlacementMaker(rng, council.providers, home_post)
+    maker = PlacementMaker(rng, council.providers, home_post, council.postcodes)
     episodes: list[Episode] = []
     reviews: list[Review] = []
     missing: list[Missing] = []
@@ -277,6 +278,7 @@ class Council:
     providers: Providers
     workers: tuple[str, ...]
     window_end: date  # the last day of the last collection year
+    postcodes: PostcodeArea | None = None  # real postcodes, when the council borrows an LA's
 
 
 def simulate(
@@ -286,6 +288,7 @@ def simulate(
     last_end: date,
     id_prefix: str = "C",
     until_age: int = RETURN_UNTIL_AGE,
+    postcodes: PostcodeArea | None = None,
 ) -> list[Child]:
     """Simulate every child who enters care in the window before and during the output years.
 
@@ -300,6 +303,7 @@ def simulate(
         id_prefix: Letter(s) that start every child id (one per council at national scale).
         until_age: Keep care leavers until this birthday (``LOCAL_UNTIL_AGE`` for the local
             extracts, which follow care leavers to 25).
+        postcodes: Real postcode pools; without them postcodes are fake (``CP`` area).
 
     Returns:
         The simulated children who can appear in an output year (as looked after, or as care
@@ -309,7 +313,7 @@ def simulate(
     rng = random.Random(seed)
     providers = Providers.invent(rng)
     workers = social_worker_ids(rng, max(4, children // 14))
-    council = Council(providers, workers, last_end)
+    council = Council(providers, workers, last_end, postcodes)
     window_start = add_years(first_start, -HISTORY_YEARS)
     span = (last_end - window_start).days
     n = round(children * ENTRY_RATE * span / 365.25)

@@ -1,0 +1,13 @@
+with
+
+source as (
+    select * from {{ source('reference', 'postcode_centroids') }}
+)
+
+select
+    postcode_key,
+    postcode,
+    easting,
+    northing,
+    la_code
+from source
