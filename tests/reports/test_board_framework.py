@@ -82,8 +82,8 @@ def test_latest_values_suppression_and_rag(built_warehouse: Path) -> None:
         england = {
             (str(m), int(y)): v
             for m, y, v in con.execute(
-                "select measure_id, time_period, value from seeds.dfe_benchmark_values "
-                "where geographic_level = 'national' and breakdown = 'all'"
+                "select measure_id, collection_year, england_value "
+                "from marts.mart_measure_benchmarks where england_value is not null"
             ).fetchall()
         }
         polarity = dict(

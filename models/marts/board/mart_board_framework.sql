@@ -24,11 +24,6 @@ targets as (
     select * from {{ ref('board_targets') }}
 ),
 
-published_england as (
-    select * from {{ ref('dfe_benchmark_values') }}
-    where geographic_level = 'national' and breakdown = 'all'
-),
-
 framework as (
     select
         'principle' as framework_type,
@@ -68,16 +63,18 @@ previous as (
 ),
 
 england_for_target as (
-    -- an England target is the England value of the same year, or the latest year before it
-    -- when DfE has not published that year yet
+    -- an England target is England's value for the same year, or for the latest earlier year
+    -- when DfE has not published that year yet (mart_measure_benchmarks maps each measure to
+    -- the breakdown DfE publishes its headline under)
     select
         latest.measure_id,
-        arg_max(published_england.value, published_england.time_period) as england_value,
-        max(published_england.time_period) as england_year
+        arg_max(benchmarks.england_value, benchmarks.collection_year) as england_value,
+        max(benchmarks.collection_year) as england_year
     from latest
-    inner join published_england
-        on latest.measure_id = published_england.measure_id
-        and published_england.time_period <= latest.collection_year
+    inner join benchmarks
+        on latest.measure_id = benchmarks.measure_id
+        and benchmarks.collection_year <= latest.collection_year
+        and benchmarks.england_value is not null
     group by latest.measure_id
 ),
 
