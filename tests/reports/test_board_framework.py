@@ -83,7 +83,8 @@ def test_latest_values_suppression_and_rag(built_warehouse: Path) -> None:
             (str(m), int(y)): v
             for m, y, v in con.execute(
                 "select measure_id, collection_year, england_value "
-                "from marts.mart_measure_benchmarks where england_value is not null"
+                "from marts.mart_measure_benchmarks "
+                "where breakdown_type = 'all' and england_value is not null"
             ).fetchall()
         }
         polarity = dict(

@@ -5,7 +5,9 @@ scorecard as (
 ),
 
 benchmarks as (
+    -- headline rows only: the mart also holds the breakdowns DfE publishes
     select * from {{ ref('mart_measure_benchmarks') }}
+    where breakdown_type = 'all'
 ),
 
 catalogue as (

@@ -8,3 +8,4 @@ select
     region_value,
     neighbours_average
 from mart_measure_benchmarks
+where breakdown_type = 'all'
