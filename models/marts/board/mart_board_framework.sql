@@ -218,7 +218,9 @@ explained as (
                     else ''
                 end
                 || case
-                    when described.england_value is null then ''
+                    -- England's count of children is no yardstick for one council's count
+                    when described.england_value is null or described.value_unit = 'count'
+                        then ''
                     when described.direction is null
                         then ' England: ' || described.england_display || '.'
                     when described.direction * (round(described.value, 1)
