@@ -39,6 +39,7 @@ def demo_input(tmp_path_factory: pytest.TempPathFactory) -> Path:
         children=settings.DEMO_CHILDREN,
         years=settings.DEMO_YEARS,
         seed=settings.DEMO_SEED,
+        local_extracts=settings.DEMO_LOCAL_EXTRACTS,
         postcode_area=settings.demo_postcode_area(),
     )
     return out

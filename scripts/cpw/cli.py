@@ -292,7 +292,12 @@ def demo(
 ) -> None:
     """Run every step on the synthetic demo council: synth, load, build, check, report."""
     steps: list[tuple[str, Callable[[], None]]] = [
-        ("synth", lambda: synth(out=out, real_postcodes=True)),
+        (
+            "synth",
+            lambda: synth(
+                out=out, local_extracts=settings.DEMO_LOCAL_EXTRACTS, real_postcodes=True
+            ),
+        ),
         ("load", lambda: load(input_dir=out, warehouse=warehouse)),
         ("build", lambda: build(warehouse=warehouse)),
         ("check", lambda: check(warehouse=warehouse)),

@@ -21,6 +21,8 @@ REPORTS_SOURCE_DB = REPORTS_DIR / "sources" / "cpw" / "cpw_reports.duckdb"
 DEMO_SEED = 20261124
 DEMO_CHILDREN = 400
 DEMO_YEARS = 3
+# The demo council also sends local (SSD-aligned) extracts, so every duty measure has data.
+DEMO_LOCAL_EXTRACTS = True
 # The demo council borrows Derby's code (dbt var la_code); its synthetic children live at real
 # postcodes of Derby's DE area and are placed there or in the neighbouring NG and S areas.
 DEMO_LA_CODE = "E06000015"

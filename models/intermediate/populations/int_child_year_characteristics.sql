@@ -8,8 +8,8 @@ episodes as (
     select * from {{ ref('int_episodes') }}
 ),
 
-children as (
-    select * from {{ ref('dim_child') }}
+header as (
+    select * from {{ ref('stg_ssda903__header') }}
 ),
 
 ethnic_codes as (
@@ -26,6 +26,16 @@ cin_codes as (
 
 place_codes as (
     select * from {{ ref('ssda903_place_codes') }}
+),
+
+header_ethnicity as (
+    -- the ethnicity the year's own return gives (a child listed twice keeps the first row)
+    select
+        header.collection_year,
+        header.child_id,
+        arg_min(header.ethnic_code, header.source_line) as ethnic_code
+    from header
+    group by header.collection_year, header.child_id
 ),
 
 latest_episode as (
@@ -52,10 +62,11 @@ select
 from latest_episode
 inner join episodes
     on latest_episode.episode_id = episodes.episode_id
-left join children
-    on latest_episode.child_id = children.child_id
+left join header_ethnicity
+    on latest_episode.child_id = header_ethnicity.child_id
+    and latest_episode.collection_year = header_ethnicity.collection_year
 left join ethnic_codes
-    on children.ethnic_code = ethnic_codes.ethnic_code
+    on header_ethnicity.ethnic_code = ethnic_codes.ethnic_code
 left join ls_codes
     on episodes.ls_code = ls_codes.ls_code
 left join cin_codes

@@ -4,20 +4,48 @@ reviews as (
     select * from {{ ref('stg_ssda903__reviews') }}
 ),
 
+local_reviews as (
+    select * from {{ ref('stg_local__ssd_cla_reviews') }}
+),
+
 periods as (
     select * from {{ ref('int_periods_of_care') }}
+),
+
+all_reviews as (
+    -- the council's own review records fill in reviews a 903 return lacks; where both hold
+    -- the same review (child and date), the 903's version is kept (docs/local_extracts.md)
+    select
+        reviews.child_id,
+        reviews.review_date,
+        reviews.review_code,
+        reviews.collection_year,
+        0 as source_rank,
+        reviews.source_line
+    from reviews
+    union all
+    select
+        local_reviews.child_id,
+        local_reviews.review_date,
+        local_reviews.review_code,
+        local_reviews.collection_year,
+        1 as source_rank,
+        local_reviews.source_line
+    from local_reviews
+    where not coalesce(local_reviews.is_cancelled, false)
 ),
 
 latest as (
     -- a review can be returned again in a later year's file; keep one row per child and date
     select
-        reviews.*,
+        all_reviews.*,
         row_number() over (
-            partition by reviews.child_id, reviews.review_date
-            order by reviews.collection_year desc, reviews.source_line
+            partition by all_reviews.child_id, all_reviews.review_date
+            order by all_reviews.source_rank, all_reviews.collection_year desc,
+                all_reviews.source_line
         ) as version_rank
-    from reviews
-    where reviews.review_date is not null
+    from all_reviews
+    where all_reviews.review_date is not null
 ),
 
 placed as (

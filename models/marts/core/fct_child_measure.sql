@@ -132,6 +132,126 @@ stb_05 as (
     select * from {{ ref('int_measure_stb_05') }}
 ),
 
+rev_04 as (
+    select * from {{ ref('int_measure_rev_04') }}
+),
+
+iro_01 as (
+    select * from {{ ref('int_measure_iro_01') }}
+),
+
+iro_02 as (
+    select * from {{ ref('int_measure_iro_02') }}
+),
+
+iro_03 as (
+    select * from {{ ref('int_measure_iro_03') }}
+),
+
+iro_04 as (
+    select * from {{ ref('int_measure_iro_04') }}
+),
+
+iro_05 as (
+    select * from {{ ref('int_measure_iro_05') }}
+),
+
+vis_01 as (
+    select * from {{ ref('int_measure_vis_01') }}
+),
+
+vis_02 as (
+    select * from {{ ref('int_measure_vis_02') }}
+),
+
+vis_03 as (
+    select * from {{ ref('int_measure_vis_03') }}
+),
+
+vis_04 as (
+    select * from {{ ref('int_measure_vis_04') }}
+),
+
+vis_05 as (
+    select * from {{ ref('int_measure_vis_05') }}
+),
+
+hlt_01 as (
+    select * from {{ ref('int_measure_hlt_01') }}
+),
+
+hlt_02 as (
+    select * from {{ ref('int_measure_hlt_02') }}
+),
+
+edu_01 as (
+    select * from {{ ref('int_measure_edu_01') }}
+),
+
+edu_02 as (
+    select * from {{ ref('int_measure_edu_02') }}
+),
+
+edu_03 as (
+    select * from {{ ref('int_measure_edu_03') }}
+),
+
+edu_04 as (
+    select * from {{ ref('int_measure_edu_04') }}
+),
+
+cl_07 as (
+    select * from {{ ref('int_measure_cl_07') }}
+),
+
+cl_08 as (
+    select * from {{ ref('int_measure_cl_08') }}
+),
+
+cl_09 as (
+    select * from {{ ref('int_measure_cl_09') }}
+),
+
+prm_01 as (
+    select * from {{ ref('int_measure_prm_01') }}
+),
+
+ass_01 as (
+    select * from {{ ref('int_measure_ass_01') }}
+),
+
+ass_02 as (
+    select * from {{ ref('int_measure_ass_02') }}
+),
+
+plc_01 as (
+    select * from {{ ref('int_measure_plc_01') }}
+),
+
+plc_02 as (
+    select * from {{ ref('int_measure_plc_02') }}
+),
+
+plc_03 as (
+    select * from {{ ref('int_measure_plc_03') }}
+),
+
+plc_04 as (
+    select * from {{ ref('int_measure_plc_04') }}
+),
+
+fam_01 as (
+    select * from {{ ref('int_measure_fam_01') }}
+),
+
+fam_02 as (
+    select * from {{ ref('int_measure_fam_02') }}
+),
+
+stb_07 as (
+    select * from {{ ref('int_measure_stb_07') }}
+),
+
 collection_years as (
     select * from {{ ref('int_collection_years') }}
 ),
@@ -210,6 +330,66 @@ stacked as (
     select * from stb_04
     union all by name
     select * from stb_05
+    union all by name
+    select * from rev_04
+    union all by name
+    select * from iro_01
+    union all by name
+    select * from iro_02
+    union all by name
+    select * from iro_03
+    union all by name
+    select * from iro_04
+    union all by name
+    select * from iro_05
+    union all by name
+    select * from vis_01
+    union all by name
+    select * from vis_02
+    union all by name
+    select * from vis_03
+    union all by name
+    select * from vis_04
+    union all by name
+    select * from vis_05
+    union all by name
+    select * from hlt_01
+    union all by name
+    select * from hlt_02
+    union all by name
+    select * from edu_01
+    union all by name
+    select * from edu_02
+    union all by name
+    select * from edu_03
+    union all by name
+    select * from edu_04
+    union all by name
+    select * from cl_07
+    union all by name
+    select * from cl_08
+    union all by name
+    select * from cl_09
+    union all by name
+    select * from prm_01
+    union all by name
+    select * from ass_01
+    union all by name
+    select * from ass_02
+    union all by name
+    select * from plc_01
+    union all by name
+    select * from plc_02
+    union all by name
+    select * from plc_03
+    union all by name
+    select * from plc_04
+    union all by name
+    select * from fam_01
+    union all by name
+    select * from fam_02
+    union all by name
+    select * from stb_07
 ),
 
 aged as (

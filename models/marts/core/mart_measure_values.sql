@@ -1,3 +1,6 @@
+{%- set characteristics = ['sex', 'age_band', 'ethnic_group', 'legal_status',
+    'category_of_need', 'placement_group'] -%}
+
 with
 
 child_measures as (
@@ -25,52 +28,72 @@ headline_rows as (
     where population is null
 ),
 
-by_breakdown as (
-    -- the headline population, whole and split by each child characteristic
-    select measure_id, collection_year, 'all' as breakdown_type, 'All' as breakdown_value,
-        is_in_denominator, is_in_numerator, observed_value
-    from headline_rows
-    {%- for characteristic in ['sex', 'age_band', 'ethnic_group', 'legal_status',
-        'category_of_need', 'placement_group'] %}
-    union all
-    select measure_id, collection_year, '{{ characteristic }}', {{ characteristic }},
-        is_in_denominator, is_in_numerator, observed_value
-    from headline_rows
-    {%- endfor %}
-    union all
-    -- a measure's other populations (e.g. children who started care), each counted whole
-    select measure_id, collection_year, 'population', population, is_in_denominator,
-        is_in_numerator, observed_value
-    from child_measures
-    where population is not null
-),
-
 counted_by_breakdown as (
-    -- a 'mean' measure's numerator is the sum of its observed values (e.g. SDQ scores), so
-    -- the mean is numerator / denominator; otherwise the numerator counts children
+    -- one pass over the child rows: the headline population whole and split by each child
+    -- characteristic (grouping sets), then each of a measure's other populations. A 'mean'
+    -- measure's numerator is the sum of its observed values (e.g. SDQ scores), so the mean is
+    -- numerator / denominator; otherwise the numerator counts children
     select
-        by_breakdown.measure_id,
-        by_breakdown.collection_year,
-        by_breakdown.breakdown_type,
-        by_breakdown.breakdown_value,
-        count(*) filter (where by_breakdown.is_in_denominator) as denominator,
+        rows_with_unit.measure_id,
+        rows_with_unit.collection_year,
         case
-            when any_value(catalogue.value_unit) = 'mean'
-                then coalesce(cast(sum(by_breakdown.observed_value) filter (
-                    where by_breakdown.is_in_denominator and by_breakdown.is_in_numerator
+        {%- for characteristic in characteristics %}
+            when grouping(rows_with_unit.{{ characteristic }}) = 0 then '{{ characteristic }}'
+        {%- endfor %}
+            else 'all'
+        end as breakdown_type,
+        coalesce(
+        {%- for characteristic in characteristics %}
+            rows_with_unit.{{ characteristic }},
+        {%- endfor %}
+            'All'
+        ) as breakdown_value,
+        count(*) filter (where rows_with_unit.is_in_denominator) as denominator,
+        case
+            when any_value(rows_with_unit.value_unit) = 'mean'
+                then coalesce(cast(sum(rows_with_unit.observed_value) filter (
+                    where rows_with_unit.is_in_denominator and rows_with_unit.is_in_numerator
                 ) as bigint), 0)
             else count(*) filter (
-                where by_breakdown.is_in_denominator and by_breakdown.is_in_numerator
+                where rows_with_unit.is_in_denominator and rows_with_unit.is_in_numerator
             )
         end as numerator
-    from by_breakdown
+    from (
+        select child_measures.*, catalogue.value_unit
+        from child_measures
+        inner join catalogue
+            on child_measures.measure_id = catalogue.measure_id
+    ) as rows_with_unit
+    -- the headline population (population null) is split; other populations are counted whole
+    where rows_with_unit.population is null
+    group by grouping sets (
+        (rows_with_unit.measure_id, rows_with_unit.collection_year)
+        {%- for characteristic in characteristics %},
+        (rows_with_unit.measure_id, rows_with_unit.collection_year,
+            rows_with_unit.{{ characteristic }})
+        {%- endfor %}
+    )
+    union all
+    select
+        child_measures.measure_id,
+        child_measures.collection_year,
+        'population',
+        child_measures.population,
+        count(*) filter (where child_measures.is_in_denominator),
+        case
+            when any_value(catalogue.value_unit) = 'mean'
+                then coalesce(cast(sum(child_measures.observed_value) filter (
+                    where child_measures.is_in_denominator and child_measures.is_in_numerator
+                ) as bigint), 0)
+            else count(*) filter (
+                where child_measures.is_in_denominator and child_measures.is_in_numerator
+            )
+        end
+    from child_measures
     inner join catalogue
-        on by_breakdown.measure_id = catalogue.measure_id
-    group by
-        by_breakdown.measure_id,
-        by_breakdown.collection_year,
-        by_breakdown.breakdown_type,
-        by_breakdown.breakdown_value
+        on child_measures.measure_id = catalogue.measure_id
+    where child_measures.population is not null
+    group by child_measures.measure_id, child_measures.collection_year, child_measures.population
 ),
 
 category_shares as (

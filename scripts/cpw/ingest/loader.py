@@ -20,11 +20,13 @@ import polars as pl
 
 from cpw import warehouse
 from cpw.errors import CpwInputError
-from cpw.ingest.csv_reader import read_csv
+from cpw.ingest.csv_reader import CsvContent, read_csv
+from cpw.ingest.local_tables import LOCAL_SCHEMA, LOCAL_TABLES, LOCAL_TABLES_BY_NAME
 from cpw.ingest.tables import LINEAGE_COLUMNS, TABLES, TableSpec, normalise_header, recognise
 from cpw.ingest.validate import REJECTED, issues_sql
 from cpw.ingest.xml_reader import read_xml
 
+LOCAL_FOLDER = "local"  # local extracts sit in this sub-folder of each collection year
 YEAR_FOLDER = re.compile(r"^(?P<start>\d{4})-(?P<end>\d{2})$")
 
 
@@ -136,12 +138,52 @@ def _csv_batches(path: Path, relative: str, year: int, result: LoadResult) -> li
             )
         )
         return []
-    spec = recognition.spec
+    names = normalise_header(content.header)
+    return [_content_batch(content, recognition.spec, names, relative, year, result)]
+
+
+def _local_csv_batches(path: Path, relative: str, year: int, result: LoadResult) -> list[_Batch]:
+    """A local extract is known by its file name (the SSD table name), not its columns."""
+    spec = LOCAL_TABLES_BY_NAME.get(path.stem.strip().lower())
+    if spec is None:
+        result.files.append(
+            FileAudit(
+                relative,
+                None,
+                year,
+                status="skipped",
+                message="not a local extract named in docs/local_extracts.md",
+            )
+        )
+        return []
+    try:
+        content = read_csv(path)
+    except CpwInputError as err:
+        result.files.append(FileAudit(relative, None, year, status="error", message=str(err)))
+        return []
+    names = [name.strip().lstrip("\ufeff").lower() for name in content.header]
+    return [_content_batch(content, spec, names, relative, year, result)]
+
+
+def _content_batch(
+    content: CsvContent,
+    spec: TableSpec,
+    names: list[str],
+    relative: str,
+    year: int,
+    result: LoadResult,
+) -> _Batch:
+    """One file's rows as the table's columns; ragged rows go straight to quarantine.
+
+    `names` is the header normalised to the case of the spec's column names.
+    """
     notes = [f"read as {content.encoding}"]
-    if recognition.extra:
-        notes.append("extra columns kept in _extra_columns: " + ",".join(recognition.extra))
-    if recognition.missing:
-        notes.append("missing columns loaded as blank: " + ",".join(recognition.missing))
+    extra_names = [n for n in names if n not in spec.column_set]
+    missing = [c for c in spec.column_names if c not in names]
+    if extra_names:
+        notes.append("extra columns kept in _extra_columns: " + ",".join(extra_names))
+    if missing:
+        notes.append("missing columns loaded as blank: " + ",".join(missing))
     audit = FileAudit(
         relative,
         spec.name,
@@ -150,7 +192,6 @@ def _csv_batches(path: Path, relative: str, year: int, result: LoadResult) -> li
         message="; ".join(notes),
     )
     result.files.append(audit)
-    names = normalise_header(content.header)
     columns = [
         pl.col(f"f{names.index(c)}").alias(c.lower())
         if c in names
@@ -177,7 +218,7 @@ def _csv_batches(path: Path, relative: str, year: int, result: LoadResult) -> li
                 "raw_line": text,
             }
         )
-    return [_Batch(spec, audit, frame)]
+    return _Batch(spec, audit, frame)
 
 
 def _xml_batches(path: Path, relative: str, year: int, result: LoadResult) -> list[_Batch]:
@@ -234,6 +275,25 @@ def _read_folder(input_dir: Path, year: str | None, result: LoadResult) -> list[
                         message="not a CSV or XML file",
                     )
                 )
+        batches += _read_local(input_dir, folder / LOCAL_FOLDER, collection_year, result)
+    return batches
+
+
+def _read_local(input_dir: Path, folder: Path, year: int, result: LoadResult) -> list[_Batch]:
+    """The year's local extracts, if the council sends any (a 903-only council has none)."""
+    if not folder.is_dir():
+        return []
+    batches: list[_Batch] = []
+    for path in sorted(p for p in folder.iterdir() if p.is_file()):
+        if path.name.startswith("."):
+            continue
+        relative = str(path.relative_to(input_dir))
+        if path.suffix.lower() == ".csv":
+            batches += _local_csv_batches(path, relative, year, result)
+        else:
+            result.files.append(
+                FileAudit(relative, None, year, status="skipped", message="not a CSV file")
+            )
     return batches
 
 
@@ -260,7 +320,7 @@ def load_folder(input_dir: Path, warehouse_path: Path, year: str | None = None) 
     """Load every 903 CSV or XML under `input_dir` into a new warehouse at `warehouse_path`."""
     result = LoadResult(warehouse=warehouse_path)
     batches = _read_folder(input_dir, year, result)
-    if not batches:
+    if not any(batch.spec.schema == "raw" for batch in batches):
         raise CpwInputError("no SSDA903 table found in the input", file=input_dir)
     loaded_at = datetime.now().replace(microsecond=0)
     with warehouse.staged_file(warehouse_path, start_from_live=False) as work:
@@ -332,7 +392,7 @@ def _record_issues(
             issues._source_line, issues.column_name, issues.value, issues.reason,
             issues.disposition, concat_ws(',', {names})
         from issues
-        inner join raw.{spec.name} as loaded using (_source_file, _source_line)
+        inner join {spec.raw_table} as loaded using (_source_file, _source_line)
         order by 1, 4, 5""").fetchall()
     result.issues += [dict(zip(ISSUE_FIELDS, row, strict=True)) for row in rows]
 
@@ -346,11 +406,11 @@ def _load_table(
     handoff: Path,
 ) -> None:
     """Write one table's rows once, check them where they lie, then delete the rejected few."""
-    _insert(con, f"raw.{spec.name}", _frame(batches, loaded_at), handoff)
-    con.execute(f"create temp table issues as {issues_sql(spec, f'raw.{spec.name}')}")
+    _insert(con, spec.raw_table, _frame(batches, loaded_at), handoff)
+    con.execute(f"create temp table issues as {issues_sql(spec, spec.raw_table)}")
     _record_issues(con, spec, result, {(b.audit.source_file, spec.name): b.audit for b in batches})
     con.execute(f"""
-        delete from raw.{spec.name}
+        delete from {spec.raw_table}
         where (_source_file, _source_line) in (
             select (_source_file, _source_line) from issues where disposition = '{REJECTED}')""")
     con.execute("drop table issues")
@@ -367,10 +427,12 @@ def _write(
     # DuckDB may write them in parallel (1,000,000 episodes: 1.3 s instead of 3.0 s)
     con.execute("set preserve_insertion_order = false")
     con.execute("create schema raw")
-    for spec in TABLES:
+    con.execute(f"create schema {LOCAL_SCHEMA}")
+    # every table exists even when no file fed it, so dbt's sources always resolve
+    for spec in (*TABLES, *LOCAL_TABLES):
         columns = ", ".join(f"{c.lower()} varchar" for c in spec.column_names)
         lineage = ", ".join(f"{name} {kind}" for name, kind in LINEAGE_COLUMNS)
-        con.execute(f"create table raw.{spec.name} ({columns}, {lineage})")
+        con.execute(f"create table {spec.raw_table} ({columns}, {lineage})")
         mine = [b for b in batches if b.spec is spec]
         if mine:
             _load_table(con, spec, mine, result, loaded_at, handoff)

@@ -18,6 +18,7 @@ class Kind(Enum):
     DATE_ZZ = "date_zz"  # DATE_PERM: dd/mm/yyyy with zz for unknown parts
     CODE = "code"
     FLAG = "flag"  # 0 or 1
+    YES_NO = "yes_no"  # Y or N (local extracts)
     INTEGER = "integer"
     TEXT = "text"
 
@@ -32,17 +33,34 @@ class Column:
     codes: str | None = None  # seed file name under seeds/codes, without .csv
     minimum: int | None = None
     maximum: int | None = None
+    choices: tuple[str, ...] = ()  # the only values allowed, for short lists no seed holds
 
 
 @dataclass(frozen=True)
 class TableSpec:
-    """One 903 table: raw-table name, columns in DfE order, the key, and where it sits in XML."""
+    """One table: raw-table name, columns in order, the key, and where it sits in XML.
+
+    903 tables load into the `raw` schema; local extracts into `raw_local`, where a row is also
+    rejected when a column in `reject_when_bad` (the child) is missing.
+    """
 
     name: str
     columns: tuple[Column, ...]
     key: tuple[str, ...]
     first_collection_year: int = 2000
     xml_group: str | None = None  # repeating element inside HEADER, e.g. AREVIEW
+    schema: str = "raw"
+    reject_when_bad: tuple[str, ...] = ()
+
+    @property
+    def raw_table(self) -> str:
+        """The schema-qualified raw table the loader writes."""
+        return f"{self.schema}.{self.name}"
+
+    @property
+    def rejecting_columns(self) -> frozenset[str]:
+        """Columns (lower case) whose problems reject the row instead of flagging it."""
+        return frozenset(c.lower() for c in (*self.key, *self.reject_when_bad))
 
     @property
     def column_names(self) -> tuple[str, ...]:

@@ -59,6 +59,11 @@ def _format_check(column: Column) -> tuple[str, str] | None:
         )
     if column.kind is Kind.FLAG:
         return f"trim({name}) not in ('0', '1')", "not 0 or 1"
+    if column.kind is Kind.YES_NO:
+        return f"upper(trim({name})) not in ('Y', 'N')", "not Y or N"
+    if column.choices:
+        allowed = ", ".join(_quote(c) for c in column.choices)
+        return f"trim({name}) not in ({allowed})", "not one of: " + ", ".join(column.choices)
     if column.kind is Kind.INTEGER:
         return (
             f"coalesce(try_cast(trim({name}) as integer) not between {column.minimum} and "
@@ -90,7 +95,7 @@ def issues_sql(spec: TableSpec, source: str) -> str:
 
     Columns: file, line, column, value, reason and disposition (rejected or flagged).
     """
-    key_columns = {c.lower() for c in spec.key}
+    key_columns = spec.rejecting_columns
     checked = [(c, sql) for c in spec.columns if (sql := _reason_sql(c)) is not None]
     reason_columns = ",\n                ".join(
         f"{c.name.lower()} as v_{i}, {sql} as r_{i}" for i, (c, sql) in enumerate(checked)

@@ -15,7 +15,7 @@ from pathlib import Path
 from cpw.synth.dates import CollectionYear, add_months, add_weekdays, add_years, fmt
 from cpw.synth.local_more import MORE_TABLES, add_more, make_council
 from cpw.synth.model import Child, Review
-from cpw.synth.returns import SHORT_BREAKS, periods, write_table
+from cpw.synth.returns import SHORT_BREAKS, Period, periods, write_table
 
 # Compliance rates (configurable by editing; see docs/local_extracts.md).
 VISIT_ON_TIME = 0.88
@@ -77,37 +77,54 @@ def _yn(rng: random.Random, share: float) -> str:
     return "Y" if rng.random() < share else "N"
 
 
-def _visits(
-    rng: random.Random, child: Child, start: date, end: date, year: CollectionYear, rows: list[Row]
-) -> None:
-    """Statutory visits (CPPCR reg 28): 6-weekly in the first year, then 3-monthly.
+_LONG_TERM = frozenset({"U1", "U4"})
+_NEW_PLACEMENT = frozenset({"S", "P", "B"})
 
-    A share of visits are late by up to 30 days.
+
+def _visits(child: Child, period: Period, year: CollectionYear, seed: int, rows: list[Row]) -> None:
+    """Statutory visits (CPPCR reg 28), scheduled per placement so that a move restarts them.
+
+    Within a week of each placement start, then 6-weekly in the placement's first year and
+    afterwards 3-monthly in a long-term foster placement (U1/U4), 6-weekly otherwise; weekly
+    while placed with parents (P1) in the first 4 months. A share of visits are late by up to
+    30 days. The history is drawn per period, so every year's extract agrees with the others.
     """
-    day = start + timedelta(days=rng.randint(1, 7))
-    while day < end:
-        if year.start <= day <= year.end:
-            seen = _yn(rng, VISIT_SEEN)
-            alone = (
-                _yn(rng, VISIT_SEEN_ALONE)
-                if seen == "Y" and day >= add_years(child.dob, 4)
-                else "N"
-            )
-            rows.append(
-                (f"{child.child_id}-V{len(rows) + 1}", child.child_id, fmt(day), seen, alone)
-            )
-        interval = 42 if day < start + timedelta(days=365) else 91
-        late = rng.randint(1, 30) if rng.random() > VISIT_ON_TIME else 0
-        day = day + timedelta(days=interval - rng.randint(0, 10) + late)
+    rng = random.Random(f"{seed}/{child.child_id}/{period.start:%Y%m%d}/visits")
+    starts = [e.decom for e in period.episodes if e.rne in _NEW_PLACEMENT] or [period.start]
+    ends = [*starts[1:], period.end]
+    for placed, leaves in zip(starts, ends, strict=True):
+        day = placed + timedelta(days=rng.randint(1, 7) if rng.random() < VISIT_ON_TIME else 9)
+        while day < leaves:
+            if year.start <= day <= year.end:
+                seen = _yn(rng, VISIT_SEEN)
+                alone = (
+                    _yn(rng, VISIT_SEEN_ALONE)
+                    if seen == "Y" and day >= add_years(child.dob, 4)
+                    else "N"
+                )
+                rows.append(
+                    (f"{child.child_id}-V{day:%Y%m%d}", child.child_id, fmt(day), seen, alone)
+                )
+            place = next((e.place for e in reversed(period.episodes) if e.decom <= day), "")
+            if place == "P1" and day < period.start + timedelta(days=120):
+                interval = 7
+            elif day >= add_years(placed, 1) and place in _LONG_TERM:
+                interval = 91
+            else:
+                interval = 42
+            late = rng.randint(1, 30) if rng.random() > VISIT_ON_TIME else 0
+            day = day + timedelta(days=interval - rng.randint(0, min(10, interval - 1)) + late)
 
 
 def _health(
-    rng: random.Random, child: Child, start: date, end: date, year: CollectionYear, rows: list[Row]
+    child: Child, start: date, end: date, year: CollectionYear, seed: int, rows: list[Row]
 ) -> None:
     """Initial health assessment (due in 20 working days), then reviews; dental checks.
 
-    Reviews are due every 6 months under 5 and every 12 months after.
+    Reviews are due every 6 months under 5 and every 12 months after. The history is drawn
+    per period, so every year's extract agrees with the others.
     """
+    rng = random.Random(f"{seed}/{child.child_id}/{start:%Y%m%d}/health")
     due = add_weekdays(start, 20)
     kind = "Initial Health Assessment"
     while due < end:
@@ -116,7 +133,7 @@ def _health(
             held = due + timedelta(days=rng.randint(1, 60))
         if held < end and year.start <= held <= year.end:
             rows.append(
-                (f"{child.child_id}-H{len(rows) + 1}", child.child_id, kind, fmt(held), "Completed")
+                (f"{child.child_id}-H{held:%Y%m%d}", child.child_id, kind, fmt(held), "Completed")
             )
         kind = "Review Health Assessment"
         due = add_months(held, 6 if held < add_years(child.dob, 5) else 12)
@@ -125,7 +142,7 @@ def _health(
         if year.start <= dental <= year.end and rng.random() < DENTAL_CHECK:
             rows.append(
                 (
-                    f"{child.child_id}-D{len(rows) + 1}",
+                    f"{child.child_id}-D{dental:%Y%m%d}",
                     child.child_id,
                     "Dental Check",
                     fmt(dental),
@@ -171,8 +188,8 @@ def local_tables(
             continue
         rng = random.Random(f"{seed}/{child.child_id}/{year.end_year}/local")
         for period in care:
-            _visits(rng, child, period.start, period.end, year, tables["ssd_cla_visits"])
-            _health(rng, child, period.start, period.end, year, tables["ssd_cla_health"])
+            _visits(child, period, year, seed, tables["ssd_cla_visits"])
+            _health(child, period.start, period.end, year, seed, tables["ssd_cla_health"])
             for review in child.reviews:
                 if (
                     period.start <= review.held < period.end

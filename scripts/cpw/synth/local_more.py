@@ -59,6 +59,9 @@ RISK_ASSESSMENT_BEFORE_START = 0.82
 OTHER_FOSTER_CHILDREN = 0.35
 TWO_CARERS_WHEN_OTHERS = 0.85
 PLANNED_ENDING_RECORDED = 0.7
+PERMANENCE_PLAN_BY_SECOND_REVIEW = 0.82
+IDENTITY_NEEDS_RECORDED = 0.8
+CARER_ETHNICITY_MATCHED = 0.6
 
 MORE_TABLES: dict[str, tuple[str, ...]] = {
     "cpw_iro_contacts": (
@@ -190,6 +193,20 @@ MORE_TABLES: dict[str, tuple[str, ...]] = {
         "pcar_arrangement_start_date",
         "pcar_arrangement_end_date",
         "pcar_planned_ending_recorded",
+    ),
+    "cpw_permanence_plans": (
+        "perm_plan_id",
+        "perm_person_id",
+        "perm_plan_type",
+        "perm_plan_date",
+        "perm_period_start_date",
+    ),
+    "cpw_placement_matching": (
+        "plmt_placement_id",
+        "plmt_person_id",
+        "plmt_placement_start_date",
+        "plmt_identity_needs_recorded",
+        "plmt_carer_ethnicity_matched",
     ),
 }
 
@@ -450,9 +467,10 @@ def _education(
         peps: list[tuple[str, date]] = []
         if initial < period.end and _school_age(child.dob, initial):
             peps.append(("Initial", initial))
-            for low, high in _terms(initial + timedelta(days=30), period.end):
-                if _school_age(child.dob, low) and rng.random() < PEP_REVIEW_EACH_TERM:
-                    peps.append(("Review", low + timedelta(days=rng.randint(0, (high - low).days))))
+        # a child who reaches school age in care gets termly reviews from then on
+        for low, high in _terms(initial + timedelta(days=30), period.end):
+            if _school_age(child.dob, low) and rng.random() < PEP_REVIEW_EACH_TERM:
+                peps.append(("Review", low + timedelta(days=rng.randint(0, (high - low).days))))
         for index, (kind, day) in enumerate(peps, start=1):
             if _in(day, year):
                 tables["cpw_pep"].append(
@@ -851,6 +869,58 @@ def _parent_child(
 
 
 Builder = Callable[[Council, Child, list[Period], CollectionYear, Tables], None]
+_PLAN_TYPES = (
+    "Return home",
+    "Adoption",
+    "Special guardianship",
+    "Long-term fostering",
+    "Child arrangements order",
+    "Independence",
+)
+_NEW_PLACEMENT = frozenset({"S", "P", "B"})
+
+
+def _permanence_and_matching(
+    council: Council, child: Child, care: list[Period], year: CollectionYear, tables: Tables
+) -> None:
+    """Permanence plans (by the second review, about 4 months in) and placement matching.
+
+    The second review is due about 115 days after entry (20 working days, then 3 months).
+    """
+    cid = child.child_id
+    for period in care:
+        rng = council.rng(cid, f"permanence/{period.start:%Y%m%d}")
+        on_time = rng.random() < PERMANENCE_PLAN_BY_SECOND_REVIEW
+        planned = period.start + timedelta(
+            days=rng.randint(30, 105) if on_time else rng.randint(130, 260)
+        )
+        if planned < period.end and _in(planned, year):
+            tables["cpw_permanence_plans"].append(
+                (
+                    f"{cid}-PP{period.start:%Y%m%d}",
+                    cid,
+                    rng.choice(_PLAN_TYPES),
+                    fmt(planned),
+                    fmt(period.start),
+                )
+            )
+        for episode in period.episodes:
+            if episode.rne not in _NEW_PLACEMENT or not _in(episode.decom, year):
+                continue
+            match = council.rng(cid, f"matching/{episode.decom:%Y%m%d}")
+            recorded = match.random() < IDENTITY_NEEDS_RECORDED
+            matched = _yn(match.random() < CARER_ETHNICITY_MATCHED) if recorded else ""
+            tables["cpw_placement_matching"].append(
+                (
+                    f"{cid}-PL{episode.decom:%Y%m%d}",
+                    cid,
+                    fmt(episode.decom),
+                    _yn(recorded),
+                    matched,
+                )
+            )
+
+
 _BUILDERS: tuple[Builder, ...] = (
     _iro_activity,
     _education,
@@ -858,6 +928,7 @@ _BUILDERS: tuple[Builder, ...] = (
     _family_time,
     _advocacy,
     _parent_child,
+    _permanence_and_matching,
 )
 
 
