@@ -240,7 +240,9 @@ def check(
 
 export_app = typer.Typer(
     no_args_is_help=True,
-    help="Write lists for the teams who fix records (CSV and Excel). Run `cpw build` first.",
+    help="Write child-level lists as CSV and Excel for the people who act on them: DfE "
+    "validation errors for the teams who fix records, Ofsted Annex A lists for inspection "
+    "preparation. Run `cpw build` first.",
 )
 app.add_typer(export_app, name="export")
 
@@ -268,14 +270,42 @@ def _raise(err: Exception) -> None:
 
 
 @app.command()
-def report(warehouse: WarehouseOption = settings.DEFAULT_WAREHOUSE) -> None:
+def report(
+    warehouse: WarehouseOption = settings.DEFAULT_WAREHOUSE,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Also print the board pack to PDF (headless Chromium).")
+    ] = False,
+    out: Annotated[
+        Path, typer.Option(help="Where --pdf writes the board pack.")
+    ] = settings.REPORTS_BUILD_DIR / "board_pack.pdf",
+) -> None:
     """Publish the marts to the Evidence site's source and build the static site (offline)."""
-    from cpw.reports import build_site, publish
+    from cpw.reports import build_site, print_board_pack, publish
 
     tables = _run(lambda: publish(warehouse))
     typer.echo("published: " + ", ".join(f"{name} {rows}" for name, rows in tables.items()))
     site = _run(lambda: build_site())
     typer.echo(f"site: {site}")
+    if pdf:
+        printed = _run(lambda: print_board_pack(site, out))
+        typer.echo(f"board pack: {printed.pdf} ({printed.size_bytes:,} bytes)")
+
+
+@export_app.command("annex-a")
+def export_annex_a(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the workbook and CSVs.")],
+    warehouse: WarehouseOption = settings.DEFAULT_WAREHOUSE,
+) -> None:
+    """Ofsted Annex A lists 8, 9 and 10: annex_a.xlsx (a sheet per list) and one CSV per list.
+
+    Child-level: for the inspection team only.
+    """
+    from cpw.exports.annex_a import export_annex_a as write_annex_a
+
+    result = _run(lambda: write_annex_a(warehouse, out))
+    for number, rows in result.rows.items():
+        typer.echo(f"list {number}: {rows} rows")
+    typer.echo(f"wrote {result.workbook} and {len(result.csv_files)} CSV files")
 
 
 @app.command()

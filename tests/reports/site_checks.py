@@ -20,7 +20,11 @@ SUPPRESSED = "c"  # DfE mark: a count of 1-4, or a figure built from one
 NOT_APPLICABLE = "n/a"  # no child in the denominator (as mart_board_scorecard shows it)
 # Evidence quirks documented in docs/reports.md (offline recipe): harmless, so not failures.
 KNOWN_CONSOLE_ERRORS = ("Catalog Error: unrecognized configuration parameter",)
-KNOWN_ABORTED = re.compile(r"/api/prerendered_queries/[^/?#]+\.arrow(\?.*)?$")
+# duckdb-wasm also cancels some parquet reads of the site's own data files once it has what it
+# needs (the figures checks below still see every value).
+KNOWN_ABORTED = re.compile(
+    r"/api/prerendered_queries/[^/?#]+\.arrow(\?.*)?$|/data/cpw/[^/]+/[0-9a-f]+/[^/]+\.parquet$"
+)
 ERROR_TEXT = re.compile(r"\b(error|failed)\b", re.IGNORECASE)
 
 BoardKey = tuple[str, int, str]  # measure_id, collection_year, field
@@ -167,3 +171,70 @@ class BrowserLog:
     def external_requests(self) -> list[str]:
         """Requests whose host is not this machine."""
         return [url for url in self.requests if request_host(url) not in (None, *LOCAL_HOSTS)]
+
+
+def plain_value_display(value: float | None, unit: str) -> str:
+    """An unsuppressed value as the IRO theme pages show it (one decimal place, % if percent)."""
+    if value is None:
+        return NOT_APPLICABLE
+    rounded = Decimal(repr(float(value))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{rounded}%" if unit == "percent" else f"{rounded}"
+
+
+def query(warehouse: Path, sql: str) -> list[tuple[Any, ...]]:
+    """Rows of one read-only query on the warehouse."""
+    con = connect(warehouse, read_only=True)
+    try:
+        return [tuple(row) for row in con.execute(sql).fetchall()]
+    finally:
+        con.close()
+
+
+def theme_measures(warehouse: Path) -> dict[str, list[str]]:
+    """Catalogue measures per IRO theme (a measure belongs to the theme its id prefix names)."""
+    rows = query(
+        warehouse,
+        """
+        select themes.theme_id, catalogue.measure_id
+        from seeds.report_themes as themes
+        left join seeds.measure_catalogue as catalogue
+            on starts_with(catalogue.measure_id, themes.measure_prefix)
+        order by 1, 2
+        """,
+    )
+    themes: dict[str, list[str]] = {}
+    for theme_id, measure_id in rows:
+        themes.setdefault(str(theme_id), [])
+        if measure_id is not None:
+            themes[str(theme_id)].append(str(measure_id))
+    return themes
+
+
+def theme_cells(warehouse: Path) -> dict[BoardKey, str]:
+    """Every headline figure an IRO theme page shows, unsuppressed (the pages are confidential)."""
+    cells: dict[BoardKey, str] = {}
+    rows = query(
+        warehouse,
+        "select measure_id, collection_year, numerator, denominator, value, value_unit "
+        "from marts.mart_measure_values where breakdown_type = 'all'",
+    )
+    for measure_id, year, numerator, denominator, value, unit in rows:
+        key = (str(measure_id), int(year))
+        cells[(*key, "numerator")] = str(int(numerator))
+        cells[(*key, "denominator")] = str(int(denominator))
+        cells[(*key, "value")] = plain_value_display(value, str(unit))
+    return cells
+
+
+def small_counts_in_tables(text: str) -> list[str]:
+    """Key-figure lines (measure, year, numerator, denominator, value) showing a count of 1-4.
+
+    Works on a page's inner text, where table cells are tab-separated.
+    """
+    leaks = []
+    for line in text.splitlines():
+        cells = [cell.strip() for cell in line.split("\t")]
+        if len(cells) == 5 and re.fullmatch(r"\d{4}-\d{2}", cells[1]):
+            if any(cell in {"1", "2", "3", "4"} for cell in cells[2:4]):
+                leaks.append(line)
+    return leaks

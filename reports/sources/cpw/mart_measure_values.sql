@@ -8,6 +8,7 @@ select
     period_end,
     breakdown_type,
     breakdown_value,
+    value_unit,
     numerator,
     denominator,
     value

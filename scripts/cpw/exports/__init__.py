@@ -1,1 +1,5 @@
-"""Exports for the people who fix records: child-level lists as CSV and Excel."""
+"""Exports for people outside the warehouse: files written from marts, never raw data.
+
+Child-level lists for the case-recording teams (validation errors) and for inspection
+preparation (Ofsted Annex A).
+"""

@@ -1,7 +1,8 @@
 """Copy the marts the Evidence site reads into a small DuckDB file of their own.
 
-Only marts reach the site: the publish file never holds raw, staging or intermediate tables, so
-the Evidence source connector cannot see anything a page was not meant to show.
+Only marts, the few seeds the pages name, the Great Expectations results and the file-level load
+history reach the site: the publish file never holds raw (other than the load audit), staging
+or intermediate tables, so the Evidence source connector cannot see rows no page was meant for.
 """
 
 from __future__ import annotations
@@ -17,15 +18,34 @@ from cpw.errors import CpwInputError, CpwStepError
 from cpw.quality.site_tables import DATA_TEAM_TABLES
 from cpw.warehouse import connect
 
-# Marts every page build needs, read from the warehouse's `marts` schema.
+# Marts the pages read: publishing fails without them. Every other table of the `marts`
+# schema is copied too, so a new mart is on the site as soon as a page asks for it.
 SITE_MARTS: tuple[str, ...] = (
     "mart_board_scorecard",
+    "mart_board_framework",
     "mart_iro_review_timeliness",
+    "mart_iro_child_timeline",
     "mart_measure_values",
+    "mart_ofsted_annex_a_list_8",
+    "mart_ofsted_annex_a_list_9",
+    "mart_ofsted_annex_a_list_10",
+    "fct_child_measure",
 )
-# Copied when the warehouse has it (a dbt seed, so it may sit in `seeds` rather than `marts`).
-OPTIONAL_TABLE = "measure_catalogue"
-OPTIONAL_SCHEMAS: tuple[str, ...] = ("marts", "seeds")
+MARTS_SCHEMA = "marts"
+# dbt seeds the pages read (names, targets, themes): copied from wherever dbt put them.
+SITE_SEEDS: tuple[str, ...] = (
+    "measure_catalogue",
+    "corporate_parenting_principles",
+    "corporate_parenting_outcomes",
+    "board_targets",
+    "report_themes",
+)
+SEED_SCHEMAS: tuple[str, ...] = ("seeds", "marts")
+# Great Expectations results, when `cpw check` has run: copied into a `quality` schema of the
+# publish file, with a same-named view in `main` unless a mart already has the name.
+QUALITY_SCHEMA = "quality"
+# The load history: the loader's audit table, one row per file (counts and status, no child data).
+LOAD_HISTORY = ("raw", "load_audit", "load_history")
 _SOURCE_ALIAS = "cpw_warehouse"
 
 
@@ -45,19 +65,37 @@ def _tables_by_schema(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
     return {(str(schema), str(name)) for schema, name in rows}
 
 
-def _plan(available: set[tuple[str, str]], warehouse_path: Path) -> dict[str, str]:
-    """Map each table to publish to the schema it is copied from; fail on a missing mart."""
-    missing = [mart for mart in SITE_MARTS if ("marts", mart) not in available]
+PublishPlan = list[tuple[str, str, str, str]]  # source schema, source table, target schema, name
+
+
+def _plan(available: set[tuple[str, str]], warehouse_path: Path) -> PublishPlan:
+    """List every table to copy (source and target); fail when a mart a page reads is missing."""
+    missing = [mart for mart in SITE_MARTS if (MARTS_SCHEMA, mart) not in available]
     if missing:
         raise CpwInputError(
             f"the warehouse has no marts.{', marts.'.join(missing)}; run `cpw build` first",
             file=warehouse_path,
         )
-    plan = {mart: "marts" for mart in SITE_MARTS}
-    for schema in OPTIONAL_SCHEMAS:
-        if (schema, OPTIONAL_TABLE) in available:
-            plan[OPTIONAL_TABLE] = schema
-            break
+    marts = sorted(name for schema, name in available if schema == MARTS_SCHEMA)
+    plan: PublishPlan = [(MARTS_SCHEMA, name, "main", name) for name in marts]
+    taken = set(marts)
+    for seed in SITE_SEEDS:
+        schema = next((s for s in SEED_SCHEMAS if (s, seed) in available), None)
+        if schema is None:
+            raise CpwInputError(
+                f"the warehouse has no seed {seed}; run `cpw build` first", file=warehouse_path
+            )
+        if seed not in taken:
+            plan.append((schema, seed, "main", seed))
+            taken.add(seed)
+    plan += [
+        (QUALITY_SCHEMA, name, QUALITY_SCHEMA, name)
+        for schema, name in sorted(available)
+        if schema == QUALITY_SCHEMA
+    ]
+    source_schema, source_table, target_name = LOAD_HISTORY
+    if (source_schema, source_table) in available:
+        plan.append((source_schema, source_table, "main", target_name))
     return plan
 
 
@@ -74,24 +112,34 @@ def _copy(warehouse_path: Path, work: Path) -> dict[str, int]:
         available = _tables_by_schema(con)
         plan = _plan(available, warehouse_path)
         counts: dict[str, int] = {}
-        for table, schema in plan.items():
-            source = f"{_SOURCE_ALIAS}.{_quote(schema)}.{_quote(table)}"
-            con.execute(f"create table main.{_quote(table)} as select * from {source}")
-            row = con.execute(f"select count(*) from main.{_quote(table)}").fetchone()
-            counts[table] = int(row[0]) if row else 0
-        # The data-quality page's tables: copied when there, else empty (see site_tables).
-        for table, (schema, columns) in DATA_TEAM_TABLES.items():
-            if (schema, table) in available:
-                source = f"{_SOURCE_ALIAS}.{_quote(schema)}.{_quote(table)}"
-                con.execute(f"create table main.{_quote(table)} as select * from {source}")
-            else:
+        main_names = {name for _, _, schema, name in plan if schema == "main"}
+        # where each name the pages read lives in the publish file (a view in main points there)
+        written: dict[str, str] = {}
+        for source_schema, source_table, schema, name in plan:
+            source = f"{_SOURCE_ALIAS}.{_quote(source_schema)}.{_quote(source_table)}"
+            target = f"{_quote(schema)}.{_quote(name)}"
+            con.execute(f"create schema if not exists {_quote(schema)}")
+            con.execute(f"create table {target} as select * from {source}")
+            if schema == "main":
+                written[name] = target
+            elif name not in main_names:
+                con.execute(f"create view main.{_quote(name)} as select * from {target}")
+                main_names.add(name)
+                written[name] = target
+            row = con.execute(f"select count(*) from {target}").fetchone()
+            counts[name if schema == "main" else f"{schema}.{name}"] = int(row[0]) if row else 0
+        # The data-quality page's tables: copied above when there, else created empty (see
+        # site_tables).
+        for table, (_, columns) in DATA_TEAM_TABLES.items():
+            if table not in written:
                 con.execute(f"create table main.{_quote(table)} ({columns})")
-            row = con.execute(f"select count(*) from main.{_quote(table)}").fetchone()
+                written[table] = f"main.{_quote(table)}"
+            row = con.execute(f"select count(*) from {written[table]}").fetchone()
             counts[table] = int(row[0]) if row else 0
             if counts[table] == 0:
                 # `evidence build` crashes on a source with no rows (evidence-dev/evidence#2466):
                 # one all-null row stands in, and the page skips rows whose key is null.
-                con.execute(f"insert into main.{_quote(table)} default values")
+                con.execute(f"insert into {written[table]} default values")
         con.execute(f"detach {_SOURCE_ALIAS}")
         con.execute("checkpoint")
     finally:

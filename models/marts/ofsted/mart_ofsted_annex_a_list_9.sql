@@ -1,0 +1,88 @@
+with
+
+children as (
+    select * from {{ ref('dim_child') }}
+),
+
+oc3 as (
+    select * from {{ ref('stg_ssda903__oc3') }}
+),
+
+uasc as (
+    select * from {{ ref('stg_ssda903__uasc') }}
+),
+
+accom_codes as (
+    select * from {{ ref('ssda903_accom_codes') }}
+),
+
+collection_years as (
+    select * from {{ ref('int_collection_years') }}
+),
+
+dropdowns as (
+    select * from {{ ref('annex_a_dropdowns') }}
+),
+
+reference as (
+    select max(collection_year) as collection_year, max(period_end) as reference_date
+    from collection_years
+),
+
+care_leavers as (
+    -- the latest return's OC3 lists the care leavers the council reported on (17 to 21); the
+    -- SSD's wider group (eligible 16-year-olds, former relevant 22-25) needs the local extract
+    select oc3.*
+    from oc3
+    inner join reference
+        on oc3.collection_year = reference.collection_year
+    qualify row_number() over (partition by oc3.child_id order by oc3.source_line) = 1
+),
+
+ever_uasc as (
+    select distinct child_id from uasc
+)
+
+select
+    care_leavers.child_id as child_unique_id,
+    sex_dropdown.dropdown_value as sex,
+    ethnicity_dropdown.dropdown_value as ethnicity,
+    coalesce(children.birth_date, care_leavers.birth_date) as date_of_birth,
+    cast(date_part('year', age(
+        reference.reference_date, coalesce(children.birth_date, care_leavers.birth_date)
+    )) as integer) as age_of_child_years,
+    case when ever_uasc.child_id is not null then 'a) Yes' else 'b) No' end
+        as uasc_or_former_uasc,
+    cast(null as varchar) as has_disability,
+    cast(null as varchar) as allocated_team,
+    cast(null as varchar) as allocated_worker,
+    cast(null as varchar) as allocated_personal_adviser,
+    cast(null as varchar) as eligibility_category,
+    cast(null as date) as latest_pathway_plan_review_date,
+    in_touch_dropdown.dropdown_value as la_in_touch,
+    cast(null as date) as latest_contact_date,
+    accommodation_dropdown.dropdown_value as accommodation_type,
+    suitability_dropdown.dropdown_value as accommodation_suitability,
+    activity_dropdown.dropdown_value as activity_status
+from care_leavers
+cross join reference
+left join children
+    on care_leavers.child_id = children.child_id
+left join ever_uasc
+    on care_leavers.child_id = ever_uasc.child_id
+left join accom_codes
+    on care_leavers.accom_code = accom_codes.accom_code
+left join dropdowns as sex_dropdown
+    on sex_dropdown.dropdown = 'sex' and children.sex = sex_dropdown.code
+left join dropdowns as ethnicity_dropdown
+    on ethnicity_dropdown.dropdown = 'ethnicity' and children.ethnic_code = ethnicity_dropdown.code
+left join dropdowns as in_touch_dropdown
+    on in_touch_dropdown.dropdown = 'in_touch' and care_leavers.in_touch_code = in_touch_dropdown.code
+left join dropdowns as accommodation_dropdown
+    on accommodation_dropdown.dropdown = 'accommodation_type'
+    and accom_codes.accommodation_type = accommodation_dropdown.code
+left join dropdowns as suitability_dropdown
+    on suitability_dropdown.dropdown = 'accommodation_suitability'
+    and cast(accom_codes.is_suitable as varchar) = suitability_dropdown.code
+left join dropdowns as activity_dropdown
+    on activity_dropdown.dropdown = 'activity' and care_leavers.activ_code = activity_dropdown.code
