@@ -57,6 +57,7 @@ STATIC_PAGES = {
     "iro": "/iro/",
     "iro-themes": "/iro/themes/",
     "iro-children": "/iro/children/",
+    "iro-worklist": "/iro/worklist/",
     "ofsted": "/ofsted/",
     "ofsted-list-8": "/ofsted/list-8/",
     "ofsted-list-9": "/ofsted/list-9/",
@@ -458,6 +459,27 @@ def test_ofsted_pages_show_annex_a_counts_and_latest_values(
     assert {f["measure"] for f in values} == set(latest)
     for figure in values:
         assert figure["text"] == expected[(figure["measure"], latest[figure["measure"]], "value")]
+
+
+def test_iro_worklist_overdue_counts_match_the_mart(
+    rendered: RenderedSite, built_warehouse: Path
+) -> None:
+    expected = {
+        str(item): str(overdue)
+        for item, overdue in query(
+            built_warehouse,
+            "select item, count(*) filter (where is_overdue) from marts.mart_iro_worklist"
+            " group by item",
+        )
+    }
+    shown = {
+        f["item"]: f["text"]
+        for f in rendered.figures["iro-worklist"]
+        if f.get("field") == "overdue"
+    }
+    assert expected and shown == expected
+    total = sum(int(v) for v in expected.values())
+    assert shown_count(rendered.article_text["iro-worklist"], "Overdue") == total
 
 
 def test_data_team_page_shows_the_load_history(
