@@ -13,11 +13,21 @@ from cpw.ingest import load_folder
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def build_warehouse(input_dir: Path, workdir: Path) -> Path:
-    """Load a folder of returns and run the real `dbt build` on it; return the warehouse path."""
+CAUTIOUS = ["--indirect-selection", "cautious"]
+
+
+def build_warehouse(input_dir: Path, workdir: Path, select: str | None = None) -> Path:
+    """Load a folder of returns and run the real `dbt build` on it; return the warehouse path.
+
+    `select` (a dbt selector such as `+fct_validation_errors`) builds only what a test reads,
+    with its upstream models and their data tests, to keep `make test` short; the demo council
+    (`built_warehouse`) and the hand-worked measures council always build everything.
+    """
     warehouse = workdir / "cpw.duckdb"
     load_folder(input_dir, warehouse)
-    run_dbt(warehouse, target_path=workdir / "dbt_target")
+    # cautious: a data test runs when every model and seed it reads was built
+    extra = ["--select", *select.split(), *CAUTIOUS] if select else None
+    run_dbt(warehouse, target_path=workdir / "dbt_target", extra=extra)
     return warehouse
 
 

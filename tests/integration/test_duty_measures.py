@@ -190,7 +190,17 @@ def duties_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     workdir = tmp_path_factory.mktemp("duties_council")
     warehouse = workdir / "cpw.duckdb"
     load_folder(FIXTURE, warehouse)
-    result = run_dbt(warehouse, target_path=workdir / "dbt_target")
+    result = run_dbt(
+        warehouse,
+        target_path=workdir / "dbt_target",
+        # what the test reads and everything upstream, with the data tests whose inputs were built
+        extra=[
+            "--select",
+            *"+mart_measure_values +mart_iro_worklist".split(),
+            "--indirect-selection",
+            "cautious",
+        ],
+    )
     assert not result.failures, result.failures
     return warehouse
 

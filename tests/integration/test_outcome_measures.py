@@ -46,7 +46,12 @@ def outcomes_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     workdir = tmp_path_factory.mktemp("outcomes_council")
     warehouse = workdir / "cpw.duckdb"
     load_folder(FIXTURE, warehouse)
-    result = run_dbt(warehouse, target_path=workdir / "dbt_target")
+    result = run_dbt(
+        warehouse,
+        target_path=workdir / "dbt_target",
+        # what the test reads and everything upstream, with the data tests whose inputs were built
+        extra=["--select", *"+mart_measure_values".split(), "--indirect-selection", "cautious"],
+    )
     assert not result.failures, result.failures
     return warehouse
 

@@ -73,7 +73,10 @@ left join ever_uasc
 left join accom_codes
     on care_leavers.accom_code = accom_codes.accom_code
 left join dropdowns as sex_dropdown
-    on sex_dropdown.dropdown = 'sex' and children.sex = sex_dropdown.code
+    on sex_dropdown.dropdown = 'sex'
+    -- a sex code the return got wrong (flagged by the loader and rule 103) reads as not
+    -- recorded, never as a blank the template does not allow
+    and case when children.sex in ('M', 'F') then children.sex else 'U' end = sex_dropdown.code
 left join dropdowns as ethnicity_dropdown
     on ethnicity_dropdown.dropdown = 'ethnicity' and children.ethnic_code = ethnicity_dropdown.code
 left join dropdowns as in_touch_dropdown
