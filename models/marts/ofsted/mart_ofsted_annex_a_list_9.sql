@@ -24,6 +24,10 @@ dropdowns as (
     select * from {{ ref('annex_a_dropdowns') }}
 ),
 
+local_care_leavers as (
+    select * from {{ ref('stg_local__ssd_care_leavers') }}
+),
+
 reference as (
     select max(collection_year) as collection_year, max(period_end) as reference_date
     from collection_years
@@ -41,6 +45,18 @@ care_leavers as (
 
 ever_uasc as (
     select distinct child_id from uasc
+),
+
+leaver_services as (
+    -- the local care-leaver extract of the latest year (its latest row for the young person)
+    -- gives team, worker, personal adviser, eligibility, pathway plan and contact
+    select local_care_leavers.*
+    from local_care_leavers
+    inner join reference
+        on local_care_leavers.collection_year = reference.collection_year
+    qualify row_number() over (
+        partition by local_care_leavers.child_id order by local_care_leavers.source_line desc
+    ) = 1
 )
 
 select
@@ -54,13 +70,13 @@ select
     case when ever_uasc.child_id is not null then 'a) Yes' else 'b) No' end
         as uasc_or_former_uasc,
     cast(null as varchar) as has_disability,
-    cast(null as varchar) as allocated_team,
-    cast(null as varchar) as allocated_worker,
-    cast(null as varchar) as allocated_personal_adviser,
-    cast(null as varchar) as eligibility_category,
-    cast(null as date) as latest_pathway_plan_review_date,
+    leaver_services.allocated_team,
+    leaver_services.worker_id as allocated_worker,
+    leaver_services.personal_adviser_id as allocated_personal_adviser,
+    eligibility_dropdown.dropdown_value as eligibility_category,
+    leaver_services.pathway_plan_review_date as latest_pathway_plan_review_date,
     in_touch_dropdown.dropdown_value as la_in_touch,
-    cast(null as date) as latest_contact_date,
+    leaver_services.latest_contact_date,
     accommodation_dropdown.dropdown_value as accommodation_type,
     suitability_dropdown.dropdown_value as accommodation_suitability,
     activity_dropdown.dropdown_value as activity_status
@@ -70,6 +86,11 @@ left join children
     on care_leavers.child_id = children.child_id
 left join ever_uasc
     on care_leavers.child_id = ever_uasc.child_id
+left join leaver_services
+    on care_leavers.child_id = leaver_services.child_id
+left join dropdowns as eligibility_dropdown
+    on eligibility_dropdown.dropdown = 'eligibility'
+    and leaver_services.eligibility = eligibility_dropdown.code
 left join accom_codes
     on care_leavers.accom_code = accom_codes.accom_code
 left join dropdowns as sex_dropdown
