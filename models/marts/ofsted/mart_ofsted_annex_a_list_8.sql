@@ -1,7 +1,7 @@
 with
 
 children as (
-    select * from {{ ref('dim_child') }}
+    select * from {{ ref('dim_annex_a_child') }}
 ),
 
 periods as (
@@ -310,8 +310,8 @@ current_worker as (
 
 select
     current_period.child_id as child_unique_id,
-    sex_dropdown.dropdown_value as sex,
-    ethnicity_dropdown.dropdown_value as ethnicity,
+    children.sex,
+    children.ethnicity,
     children.birth_date as date_of_birth,
     cast(date_part('year', age(reference.reference_date, children.birth_date)) as integer)
         as age_of_child_years,
@@ -401,13 +401,6 @@ left join dropdowns as permanence_dropdown
 left join dropdowns as location_dropdown
     on location_dropdown.dropdown = 'placement_location'
     and placement_locations.placement_location = location_dropdown.code
-left join dropdowns as sex_dropdown
-    on sex_dropdown.dropdown = 'sex'
-    -- a sex code the return got wrong (flagged by the loader and rule 103) reads as not
-    -- recorded, never as a blank the template does not allow
-    and case when children.sex in ('M', 'F') then children.sex else 'U' end = sex_dropdown.code
-left join dropdowns as ethnicity_dropdown
-    on ethnicity_dropdown.dropdown = 'ethnicity' and children.ethnic_code = ethnicity_dropdown.code
 left join dropdowns as need_dropdown
     on need_dropdown.dropdown = 'category_of_need' and latest_episode.cin_code = need_dropdown.code
 left join dropdowns as legal_dropdown

@@ -1,7 +1,7 @@
 with
 
 children as (
-    select * from {{ ref('dim_child') }}
+    select * from {{ ref('dim_annex_a_child') }}
 ),
 
 oc3 as (
@@ -61,8 +61,8 @@ leaver_services as (
 
 select
     care_leavers.child_id as child_unique_id,
-    sex_dropdown.dropdown_value as sex,
-    ethnicity_dropdown.dropdown_value as ethnicity,
+    children.sex,
+    children.ethnicity,
     coalesce(children.birth_date, care_leavers.birth_date) as date_of_birth,
     cast(date_part('year', age(
         reference.reference_date, coalesce(children.birth_date, care_leavers.birth_date)
@@ -93,13 +93,6 @@ left join dropdowns as eligibility_dropdown
     and leaver_services.eligibility = eligibility_dropdown.code
 left join accom_codes
     on care_leavers.accom_code = accom_codes.accom_code
-left join dropdowns as sex_dropdown
-    on sex_dropdown.dropdown = 'sex'
-    -- a sex code the return got wrong (flagged by the loader and rule 103) reads as not
-    -- recorded, never as a blank the template does not allow
-    and case when children.sex in ('M', 'F') then children.sex else 'U' end = sex_dropdown.code
-left join dropdowns as ethnicity_dropdown
-    on ethnicity_dropdown.dropdown = 'ethnicity' and children.ethnic_code = ethnicity_dropdown.code
 left join dropdowns as in_touch_dropdown
     on in_touch_dropdown.dropdown = 'in_touch' and care_leavers.in_touch_code = in_touch_dropdown.code
 left join dropdowns as accommodation_dropdown
