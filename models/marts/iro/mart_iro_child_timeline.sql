@@ -61,6 +61,8 @@ timeline_children as (
 ),
 
 events as (
+    -- each source keeps only the timeline children's rows before their text is built: the
+    -- others are most of a national-scale history
     select
         episodes.child_id,
         episodes.episode_start_date as event_date,
@@ -75,6 +77,7 @@ events as (
         on episodes.place_code = place_codes.place_code
     left join ls_codes
         on episodes.ls_code = ls_codes.ls_code
+    where episodes.child_id in (select timeline_children.child_id from timeline_children)
     union all
     select
         periods.child_id,
@@ -87,6 +90,7 @@ events as (
         on periods.period_end_rec_code = rec_codes.rec_code
     where periods.period_end_date is not null
         and periods.period_end_rec_code is distinct from 'X1'
+        and periods.child_id in (select timeline_children.child_id from timeline_children)
     union all
     select
         reviews.child_id,
@@ -95,6 +99,7 @@ events as (
         'Statutory review' || coalesce(' no. ' || reviews.review_number, '')
             || coalesce('; participation ' || reviews.review_code, '')
     from reviews
+    where reviews.child_id in (select timeline_children.child_id from timeline_children)
     union all
     select
         missing.child_id,
@@ -105,6 +110,7 @@ events as (
         || coalesce(' until ' || strftime(missing.missing_end_date, '%d/%m/%Y'), '')
     from missing
     where missing.missing_start_date is not null
+        and missing.child_id in (select timeline_children.child_id from timeline_children)
     union all
     -- OC2 gives no dates: the health items are shown at the 31 March they were returned for
     select
@@ -122,6 +128,7 @@ events as (
     from oc2
     inner join collection_years
         on oc2.collection_year = collection_years.collection_year
+    where oc2.child_id in (select timeline_children.child_id from timeline_children)
     union all
     select
         social_workers.child_id,
@@ -130,6 +137,7 @@ events as (
         'Social worker ' || coalesce(social_workers.social_worker_id, '?') || ' allocated'
     from social_workers
     where social_workers.sw_start_date is not null
+        and social_workers.child_id in (select timeline_children.child_id from timeline_children)
 ),
 
 current_worker as (
@@ -144,8 +152,6 @@ current_worker as (
 distinct_events as (
     -- the same review or episode can sit in several returns; the timeline lists it once
     select distinct events.* from events
-    inner join timeline_children
-        on events.child_id = timeline_children.child_id
     where events.event_date is not null
 )
 
