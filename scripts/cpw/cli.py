@@ -278,14 +278,28 @@ def report(
     out: Annotated[
         Path, typer.Option(help="Where --pdf writes the board pack.")
     ] = settings.REPORTS_BUILD_DIR / "board_pack.pdf",
+    compile_app: Annotated[
+        bool,
+        typer.Option(
+            "--compile",
+            help="Compile the site's app even if its pages have not changed since the last build "
+            "(by default a run with unchanged pages only swaps in the new data).",
+        ),
+    ] = False,
 ) -> None:
-    """Publish the marts to the Evidence site's source and build the static site (offline)."""
+    """Publish the marts to the Evidence site's source and build the static site (offline).
+
+    The pages query the data in the browser, so when no page changed since the last build only the
+    data files are replaced; the app is compiled again when a page or the Evidence project changed.
+    """
     from cpw.reports import build_site, print_board_pack, publish
 
     tables = _run(lambda: publish(warehouse))
     typer.echo("published: " + ", ".join(f"{name} {rows}" for name, rows in tables.items()))
-    site = _run(lambda: build_site())
-    typer.echo(f"site: {site}")
+    built = _run(lambda: build_site(compile_app=compile_app))
+    how = "app compiled" if built.app_compiled else "pages unchanged, data refreshed"
+    typer.echo(f"site: {built.build_dir} ({how})")
+    site = built.build_dir
     if pdf:
         printed = _run(lambda: print_board_pack(site, out))
         typer.echo(f"board pack: {printed.pdf} ({printed.size_bytes:,} bytes)")
@@ -315,8 +329,9 @@ def serve(
 ) -> None:
     """Serve the built site on http://127.0.0.1 only (Ctrl-C stops it)."""
     from cpw.reports import serve as serve_site
+    from cpw.reports.server import APP_SHELL
 
-    if not (build_dir / "index.html").exists():
+    if not (build_dir / APP_SHELL).exists():
         _run(lambda: _raise(CpwInputError("no built site: run `cpw report` first", file=build_dir)))
     typer.echo(f"serving {build_dir} on http://127.0.0.1:{port}/ (Ctrl-C to stop)")
     _run(lambda: serve_site(build_dir, port=port))

@@ -46,14 +46,10 @@ def value_display(
     numerator: int | None, denominator: int | None, value: float | None, unit: str = "percent"
 ) -> str:
     """A value as the board shows it: one decimal place, halves rounded up, then `%` for a
-    percentage (a mean, such as the SDQ score, has no sign)."""
+    percentage (a mean, such as the SDQ score, has no sign); a count as a whole number."""
     if is_suppressed(numerator) or is_suppressed(denominator):
         return SUPPRESSED
-    if value is None:
-        return NOT_APPLICABLE
-    # repr() is the shortest decimal that round-trips, so 8.75 rounds to 8.8 as DuckDB's round()
-    rounded = Decimal(repr(float(value))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return f"{rounded}%" if unit == "percent" else f"{rounded}"
+    return plain_value_display(value, unit)
 
 
 def expected_board_cells(warehouse: Path) -> dict[BoardKey, str]:
@@ -174,10 +170,13 @@ class BrowserLog:
 
 
 def plain_value_display(value: float | None, unit: str) -> str:
-    """An unsuppressed value as the IRO theme pages show it (one decimal place, % if percent)."""
+    """An unsuppressed value as the pages show it: one decimal place (`%` after a percentage),
+    or a whole number for a count; halves rounded away from zero, as DuckDB's round()."""
     if value is None:
         return NOT_APPLICABLE
-    rounded = Decimal(repr(float(value))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    # repr() is the shortest decimal that round-trips, so 8.75 rounds to 8.8 as DuckDB's round()
+    places = Decimal("1") if unit == "count" else Decimal("0.1")
+    rounded = Decimal(repr(float(value))).quantize(places, rounding=ROUND_HALF_UP)
     return f"{rounded}%" if unit == "percent" else f"{rounded}"
 
 

@@ -14,6 +14,7 @@ select
     involvements.involvement_start_date,
     involvements.involvement_end_date,
     involvements.sw_reason_code,
+    involvements.team_name,
     involvements.collection_year as source_collection_year
 from involvements
 where involvements.involvement_start_date is not null

@@ -161,27 +161,11 @@ described as (
     select
         rated.*,
         catalogue.value_unit,
-        case
-            when rated.target_value is null then null
-            when catalogue.value_unit = 'percent' then printf('%.1f%%', round(rated.target_value, 1))
-            else printf('%.1f', round(rated.target_value, 1))
-        end as target_display,
-        case
-            when rated.england_value is null then null
-            when catalogue.value_unit = 'percent' then printf('%.1f%%', round(rated.england_value, 1))
-            else printf('%.1f', round(rated.england_value, 1))
-        end as england_display,
-        case
-            when rated.region_value is null then null
-            when catalogue.value_unit = 'percent' then printf('%.1f%%', round(rated.region_value, 1))
-            else printf('%.1f', round(rated.region_value, 1))
-        end as region_display,
-        case
-            when rated.neighbours_average is null then null
-            when catalogue.value_unit = 'percent'
-                then printf('%.1f%%', round(rated.neighbours_average, 1))
-            else printf('%.1f', round(rated.neighbours_average, 1))
-        end as neighbours_display,
+        {{ display_measure_value('rated.target_value', 'catalogue.value_unit') }} as target_display,
+        {{ display_measure_value('rated.england_value', 'catalogue.value_unit') }} as england_display,
+        {{ display_measure_value('rated.region_value', 'catalogue.value_unit') }} as region_display,
+        {{ display_measure_value('rated.neighbours_average', 'catalogue.value_unit') }}
+            as neighbours_display,
         (rated.collection_year - 1) || '-' || right(cast(rated.collection_year as varchar), 2)
             as year_label,
         (rated.previous_collection_year - 1) || '-'

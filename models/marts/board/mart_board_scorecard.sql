@@ -46,9 +46,7 @@ select
     case
         when headline.is_suppressed then 'c'
         when headline.value is null then 'n/a'
-        -- round half away from zero first: printf alone rounds 86.25 to 86.2
-        when catalogue.value_unit = 'percent' then printf('%.1f%%', round(headline.value, 1))
-        else printf('%.1f', round(headline.value, 1))
+        else {{ display_measure_value('headline.value', 'catalogue.value_unit') }}
     end as value_display,
     headline.is_suppressed
 from headline

@@ -28,6 +28,22 @@ children as (
     select * from {{ ref('dim_child') }}
 ),
 
+visits as (
+    select * from {{ ref('stg_local__ssd_cla_visits') }}
+),
+
+health_checks as (
+    select * from {{ ref('stg_local__ssd_cla_health') }}
+),
+
+iro_contacts as (
+    select * from {{ ref('stg_local__cpw_iro_contacts') }}
+),
+
+allocations as (
+    select * from {{ ref('int_worker_allocations') }}
+),
+
 collection_years as (
     select * from {{ ref('int_collection_years') }}
 ),
@@ -62,7 +78,7 @@ timeline_children as (
 
 events as (
     -- each source keeps only the timeline children's rows before their text is built: the
-    -- others are most of a national-scale history
+    -- others are most of a national-scale history (distinct_events still joins them, as a guard)
     select
         episodes.child_id,
         episodes.episode_start_date as event_date,
@@ -138,6 +154,54 @@ events as (
     from social_workers
     where social_workers.sw_start_date is not null
         and social_workers.child_id in (select timeline_children.child_id from timeline_children)
+    union all
+    select
+        visits.child_id,
+        visits.visit_date,
+        'visit',
+        'Social work visit; child seen '
+            || case when visits.is_child_seen then 'yes' when not visits.is_child_seen then 'no'
+                else 'not recorded' end
+            || ', seen alone '
+            || case when visits.is_child_seen_alone then 'yes'
+                when not visits.is_child_seen_alone then 'no' else 'not recorded' end
+    from visits
+    where visits.visit_date is not null
+        and visits.child_id in (select timeline_children.child_id from timeline_children)
+    union all
+    select
+        health_checks.child_id,
+        health_checks.health_check_date,
+        'health check',
+        coalesce(health_checks.health_check_type, 'Health check')
+            || coalesce(' (' || lower(health_checks.health_check_status) || ')', '')
+    from health_checks
+    where health_checks.health_check_date is not null
+        and health_checks.child_id in (select timeline_children.child_id from timeline_children)
+    union all
+    select
+        iro_contacts.child_id,
+        iro_contacts.contact_date,
+        'IRO contact',
+        'IRO ' || coalesce(iro_contacts.iro_id, '?')
+            || coalesce(': ' || lower(iro_contacts.contact_type), '')
+    from iro_contacts
+    where iro_contacts.contact_date is not null
+        and iro_contacts.child_id in (select timeline_children.child_id from timeline_children)
+),
+
+current_allocation as (
+    -- the IRO and the social worker's team most recently allocated by the end of the latest year
+    select
+        allocations.child_id,
+        arg_max_null(allocations.worker_id, allocations.involvement_start_date)
+            filter (where allocations.worker_role = 'IRO') as iro_id,
+        arg_max_null(allocations.team_name, allocations.involvement_start_date)
+            filter (where allocations.worker_role = 'Social Worker') as team_name
+    from allocations
+    cross join latest_year
+    where allocations.involvement_start_date <= latest_year.period_end
+    group by allocations.child_id
 ),
 
 current_worker as (
@@ -152,6 +216,8 @@ current_worker as (
 distinct_events as (
     -- the same review or episode can sit in several returns; the timeline lists it once
     select distinct events.* from events
+    inner join timeline_children
+        on events.child_id = timeline_children.child_id
     where events.event_date is not null
 )
 
@@ -169,10 +235,12 @@ select
     children.sex,
     children.ethnic_code,
     current_worker.social_worker_id,
-    cast(null as varchar) as iro_id,
-    cast(null as varchar) as team_name
+    current_allocation.iro_id,
+    current_allocation.team_name
 from distinct_events
 left join children
     on distinct_events.child_id = children.child_id
 left join current_worker
     on distinct_events.child_id = current_worker.child_id
+left join current_allocation
+    on distinct_events.child_id = current_allocation.child_id

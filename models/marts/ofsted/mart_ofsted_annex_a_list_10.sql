@@ -1,7 +1,7 @@
 with
 
 children as (
-    select * from {{ ref('dim_child') }}
+    select * from {{ ref('dim_annex_a_child') }}
 ),
 
 placed_adoption as (
@@ -113,8 +113,8 @@ listed as (
 select
     listed.child_id as child_unique_id,
     cast(null as varchar) as family_identifier,
-    sex_dropdown.dropdown_value as sex,
-    ethnicity_dropdown.dropdown_value as ethnicity,
+    children.sex,
+    children.ethnicity,
     children.birth_date as date_of_birth,
     cast(date_part('year', age(reference.reference_date, children.birth_date)) as integer)
         as age_of_child_years,
@@ -136,13 +136,6 @@ left join period_facts
     on listed.child_id = period_facts.child_id
 left join matches
     on listed.child_id = matches.child_id
-left join dropdowns as sex_dropdown
-    on sex_dropdown.dropdown = 'sex'
-    -- a sex code the return got wrong (flagged by the loader and rule 103) reads as not
-    -- recorded, never as a blank the template does not allow
-    and case when children.sex in ('M', 'F') then children.sex else 'U' end = sex_dropdown.code
-left join dropdowns as ethnicity_dropdown
-    on ethnicity_dropdown.dropdown = 'ethnicity' and children.ethnic_code = ethnicity_dropdown.code
 left join dropdowns as reason_dropdown
     on reason_dropdown.dropdown = 'reason_no_longer_placed'
     and listed.reason_placed_ceased_code = reason_dropdown.code

@@ -1,7 +1,7 @@
 with
 
 children as (
-    select * from {{ ref('dim_child') }}
+    select * from {{ ref('dim_annex_a_child') }}
 ),
 
 periods as (
@@ -38,6 +38,38 @@ collection_years as (
 
 dropdowns as (
     select * from {{ ref('annex_a_dropdowns') }}
+),
+
+placement_locations as (
+    select * from {{ ref('int_placement_locations') }}
+),
+
+local_authorities as (
+    select * from {{ ref('local_authorities') }}
+),
+
+visits as (
+    select * from {{ ref('stg_local__ssd_cla_visits') }}
+),
+
+iro_contacts as (
+    select * from {{ ref('stg_local__cpw_iro_contacts') }}
+),
+
+health_checks as (
+    select * from {{ ref('stg_local__ssd_cla_health') }}
+),
+
+permanence_plans as (
+    select * from {{ ref('stg_local__cpw_permanence_plans') }}
+),
+
+local_missing as (
+    select * from {{ ref('stg_local__ssd_missing') }}
+),
+
+allocations as (
+    select * from {{ ref('int_worker_allocations') }}
 ),
 
 reference as (
@@ -186,6 +218,84 @@ missing_in_year as (
     group by missing.child_id
 ),
 
+-- the local extracts' columns: each the latest dated item on or before the reference date; a
+-- council without the extract gets blanks, as the template allows
+
+latest_visit as (
+    select visits.child_id, max(visits.visit_date) as last_visit_date
+    from visits
+    cross join reference
+    where visits.visit_date <= reference.reference_date
+    group by visits.child_id
+),
+
+latest_iro_contact as (
+    select iro_contacts.child_id, max(iro_contacts.contact_date) as last_contact_date
+    from iro_contacts
+    cross join reference
+    where iro_contacts.contact_date <= reference.reference_date
+    group by iro_contacts.child_id
+),
+
+latest_health as (
+    -- held checks only: a planned or refused assessment is not the date of the last one
+    select
+        health_checks.child_id,
+        max(health_checks.health_check_date) filter (
+            where health_checks.health_check_type in (
+                'Initial Health Assessment', 'Review Health Assessment'
+            )
+        ) as last_health_assessment_date,
+        max(health_checks.health_check_date) filter (
+            where health_checks.health_check_type = 'Dental Check'
+        ) as last_dental_check_date
+    from health_checks
+    cross join reference
+    where health_checks.health_check_date <= reference.reference_date
+        and coalesce(health_checks.health_check_status, 'Completed') = 'Completed'
+    group by health_checks.child_id
+),
+
+latest_permanence_plan as (
+    select
+        permanence_plans.child_id,
+        arg_max(
+            permanence_plans.permanence_plan_type, permanence_plans.permanence_plan_date
+        ) as permanence_plan_type
+    from permanence_plans
+    cross join reference
+    where permanence_plans.permanence_plan_date <= reference.reference_date
+    group by permanence_plans.child_id
+),
+
+last_missing as (
+    -- the return interview columns ask about the child's last missing episode (not 'away')
+    select
+        local_missing.child_id,
+        arg_max(local_missing.is_rhi_offered, local_missing.missing_start_date)
+            as is_rhi_offered,
+        arg_max(local_missing.rhi_accepted, local_missing.missing_start_date) as rhi_accepted
+    from local_missing
+    cross join reference
+    where local_missing.missing_type = 'Missing'
+        and local_missing.missing_start_date between reference.twelve_months_before
+        and reference.reference_date
+    group by local_missing.child_id
+),
+
+current_team as (
+    select
+        allocations.child_id,
+        arg_max_null(allocations.team_name, allocations.involvement_start_date) as team_name
+    from allocations
+    cross join reference
+    where allocations.worker_role = 'Social Worker'
+        and allocations.involvement_start_date <= reference.reference_date
+        and coalesce(allocations.involvement_end_date, reference.reference_date)
+            >= reference.reference_date
+    group by allocations.child_id
+),
+
 current_worker as (
     select
         social_workers.child_id,
@@ -200,8 +310,8 @@ current_worker as (
 
 select
     current_period.child_id as child_unique_id,
-    sex_dropdown.dropdown_value as sex,
-    ethnicity_dropdown.dropdown_value as ethnicity,
+    children.sex,
+    children.ethnicity,
     children.birth_date as date_of_birth,
     cast(date_part('year', age(reference.reference_date, children.birth_date)) as integer)
         as age_of_child_years,
@@ -215,11 +325,11 @@ select
     legal_status_start.legal_status_start_date,
     legal_dropdown.dropdown_value as legal_status,
     latest_review.latest_review_date,
-    cast(null as date) as last_social_work_visit_date,
-    cast(null as varchar) as permanence_plan,
-    cast(null as date) as last_iro_contact_date,
-    cast(null as date) as last_health_assessment_date,
-    cast(null as date) as last_dental_check_date,
+    latest_visit.last_visit_date as last_social_work_visit_date,
+    permanence_dropdown.dropdown_value as permanence_plan,
+    latest_iro_contact.last_contact_date as last_iro_contact_date,
+    latest_health.last_health_assessment_date,
+    latest_health.last_dental_check_date,
     coalesce(placements_in_year.placements_count, 0) as placements_in_last_12_months,
     case
         when current_period.period_end_date <= reference.reference_date
@@ -234,13 +344,16 @@ select
     provider_dropdown.dropdown_value as placement_provider,
     latest_episode.placement_postcode,
     latest_episode.urn as placement_urn,
-    cast(null as varchar) as placement_location,
-    cast(null as varchar) as placement_la,
+    location_dropdown.dropdown_value as placement_location,
+    -- a district or an LA outside the DfE list keeps its ONS code rather than a blank
+    coalesce(local_authorities.la_name, placement_locations.placement_la_code) as placement_la,
     coalesce(missing_in_year.missing_count, 0) as missing_episodes_in_last_12_months,
     coalesce(missing_in_year.away_count, 0) as absent_episodes_in_last_12_months,
-    cast(null as varchar) as return_interview_offered,
-    cast(null as varchar) as return_interview_accepted,
-    cast(null as varchar) as allocated_team,
+    case last_missing.is_rhi_offered when true then 'a) Yes' when false then 'b) No' end
+        as return_interview_offered,
+    case last_missing.rhi_accepted when 'Y' then 'a) Yes' when 'N' then 'b) No' end
+        as return_interview_accepted,
+    current_team.team_name as allocated_team,
     current_worker.social_worker_id as allocated_worker
 from current_period
 cross join reference
@@ -266,13 +379,28 @@ left join missing_in_year
     on current_period.child_id = missing_in_year.child_id
 left join current_worker
     on current_period.child_id = current_worker.child_id
-left join dropdowns as sex_dropdown
-    on sex_dropdown.dropdown = 'sex'
-    -- a sex code the return got wrong (flagged by the loader and rule 103) reads as not
-    -- recorded, never as a blank the template does not allow
-    and case when children.sex in ('M', 'F') then children.sex else 'U' end = sex_dropdown.code
-left join dropdowns as ethnicity_dropdown
-    on ethnicity_dropdown.dropdown = 'ethnicity' and children.ethnic_code = ethnicity_dropdown.code
+left join placement_locations
+    on latest_episode.episode_id = placement_locations.episode_id
+left join local_authorities
+    on placement_locations.placement_la_code = local_authorities.new_la_code
+left join latest_visit
+    on current_period.child_id = latest_visit.child_id
+left join latest_iro_contact
+    on current_period.child_id = latest_iro_contact.child_id
+left join latest_health
+    on current_period.child_id = latest_health.child_id
+left join latest_permanence_plan
+    on current_period.child_id = latest_permanence_plan.child_id
+left join last_missing
+    on current_period.child_id = last_missing.child_id
+left join current_team
+    on current_period.child_id = current_team.child_id
+left join dropdowns as permanence_dropdown
+    on permanence_dropdown.dropdown = 'permanence_plan'
+    and latest_permanence_plan.permanence_plan_type = permanence_dropdown.code
+left join dropdowns as location_dropdown
+    on location_dropdown.dropdown = 'placement_location'
+    and placement_locations.placement_location = location_dropdown.code
 left join dropdowns as need_dropdown
     on need_dropdown.dropdown = 'category_of_need' and latest_episode.cin_code = need_dropdown.code
 left join dropdowns as legal_dropdown

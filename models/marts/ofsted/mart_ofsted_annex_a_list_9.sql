@@ -1,7 +1,7 @@
 with
 
 children as (
-    select * from {{ ref('dim_child') }}
+    select * from {{ ref('dim_annex_a_child') }}
 ),
 
 oc3 as (
@@ -24,6 +24,10 @@ dropdowns as (
     select * from {{ ref('annex_a_dropdowns') }}
 ),
 
+local_care_leavers as (
+    select * from {{ ref('stg_local__ssd_care_leavers') }}
+),
+
 reference as (
     select max(collection_year) as collection_year, max(period_end) as reference_date
     from collection_years
@@ -41,12 +45,24 @@ care_leavers as (
 
 ever_uasc as (
     select distinct child_id from uasc
+),
+
+leaver_services as (
+    -- the local care-leaver extract of the latest year (its latest row for the young person)
+    -- gives team, worker, personal adviser, eligibility, pathway plan and contact
+    select local_care_leavers.*
+    from local_care_leavers
+    inner join reference
+        on local_care_leavers.collection_year = reference.collection_year
+    qualify row_number() over (
+        partition by local_care_leavers.child_id order by local_care_leavers.source_line desc
+    ) = 1
 )
 
 select
     care_leavers.child_id as child_unique_id,
-    sex_dropdown.dropdown_value as sex,
-    ethnicity_dropdown.dropdown_value as ethnicity,
+    children.sex,
+    children.ethnicity,
     coalesce(children.birth_date, care_leavers.birth_date) as date_of_birth,
     cast(date_part('year', age(
         reference.reference_date, coalesce(children.birth_date, care_leavers.birth_date)
@@ -54,13 +70,13 @@ select
     case when ever_uasc.child_id is not null then 'a) Yes' else 'b) No' end
         as uasc_or_former_uasc,
     cast(null as varchar) as has_disability,
-    cast(null as varchar) as allocated_team,
-    cast(null as varchar) as allocated_worker,
-    cast(null as varchar) as allocated_personal_adviser,
-    cast(null as varchar) as eligibility_category,
-    cast(null as date) as latest_pathway_plan_review_date,
+    leaver_services.allocated_team,
+    leaver_services.worker_id as allocated_worker,
+    leaver_services.personal_adviser_id as allocated_personal_adviser,
+    eligibility_dropdown.dropdown_value as eligibility_category,
+    leaver_services.pathway_plan_review_date as latest_pathway_plan_review_date,
     in_touch_dropdown.dropdown_value as la_in_touch,
-    cast(null as date) as latest_contact_date,
+    leaver_services.latest_contact_date,
     accommodation_dropdown.dropdown_value as accommodation_type,
     suitability_dropdown.dropdown_value as accommodation_suitability,
     activity_dropdown.dropdown_value as activity_status
@@ -70,15 +86,13 @@ left join children
     on care_leavers.child_id = children.child_id
 left join ever_uasc
     on care_leavers.child_id = ever_uasc.child_id
+left join leaver_services
+    on care_leavers.child_id = leaver_services.child_id
+left join dropdowns as eligibility_dropdown
+    on eligibility_dropdown.dropdown = 'eligibility'
+    and leaver_services.eligibility = eligibility_dropdown.code
 left join accom_codes
     on care_leavers.accom_code = accom_codes.accom_code
-left join dropdowns as sex_dropdown
-    on sex_dropdown.dropdown = 'sex'
-    -- a sex code the return got wrong (flagged by the loader and rule 103) reads as not
-    -- recorded, never as a blank the template does not allow
-    and case when children.sex in ('M', 'F') then children.sex else 'U' end = sex_dropdown.code
-left join dropdowns as ethnicity_dropdown
-    on ethnicity_dropdown.dropdown = 'ethnicity' and children.ethnic_code = ethnicity_dropdown.code
 left join dropdowns as in_touch_dropdown
     on in_touch_dropdown.dropdown = 'in_touch' and care_leavers.in_touch_code = in_touch_dropdown.code
 left join dropdowns as accommodation_dropdown

@@ -13,6 +13,7 @@ select
     {{ parse_903_date('invo_involvement_start_date') }} as involvement_start_date,
     {{ parse_903_date('invo_involvement_end_date') }} as involvement_end_date,
     nullif(upper(trim(invo_worker_change_reason)), '') as sw_reason_code,
+    nullif(trim(invo_professional_team), '') as team_name,
     _extra_columns as extra_columns,
     _collection_year as collection_year,
     _source_file as source_file,

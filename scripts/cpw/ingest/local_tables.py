@@ -93,6 +93,7 @@ LOCAL_TABLES: tuple[TableSpec, ...] = (
             _date("invo_involvement_start_date", True),
             _date("invo_involvement_end_date"),
             Column("invo_worker_change_reason", Kind.CODE, False, "ssda903_sw_reason_codes"),
+            Column("invo_professional_team", Kind.TEXT),
         ),
         ("invo_involvements_id",),
         "invo_person_id",

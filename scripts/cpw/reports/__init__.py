@@ -10,6 +10,14 @@ from __future__ import annotations
 from cpw.reports.pdf import print_board_pack
 from cpw.reports.publish import SITE_MARTS, publish
 from cpw.reports.server import serve, start_server
-from cpw.reports.site import build_site
+from cpw.reports.site import SiteBuild, build_site
 
-__all__ = ["SITE_MARTS", "build_site", "print_board_pack", "publish", "serve", "start_server"]
+__all__ = [
+    "SITE_MARTS",
+    "SiteBuild",
+    "build_site",
+    "print_board_pack",
+    "publish",
+    "serve",
+    "start_server",
+]

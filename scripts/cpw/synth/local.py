@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from cpw.synth.dates import CollectionYear, add_months, add_weekdays, add_years, fmt
-from cpw.synth.local_more import MORE_TABLES, add_more, make_council
+from cpw.synth.local_more import MORE_TABLES, add_more, make_council, worker_team
 from cpw.synth.model import Child, Review
 from cpw.synth.returns import SHORT_BREAKS, Period, periods, write_table
 
@@ -56,6 +56,7 @@ LOCAL_TABLES: dict[str, tuple[str, ...]] = {
         "invo_involvement_start_date",
         "invo_involvement_end_date",
         "invo_worker_change_reason",
+        "invo_professional_team",
     ),
     "ssd_missing": (
         "miss_table_id",
@@ -216,6 +217,7 @@ def local_tables(
                         fmt(worker.start),
                         fmt(worker.end) if worker.end <= year.end else "",
                         worker.reason,
+                        worker_team(worker.sw_id, "Social Worker"),
                     )
                 )
         for index, missing in enumerate(child.missing):

@@ -22,6 +22,28 @@ from cpw.synth.dates import CollectionYear, add_months, add_weekdays, add_years,
 from cpw.synth.model import Child
 from cpw.synth.returns import Period, care_leaver_birthday, in_oc2_cohort
 
+# Social work teams a child's allocated social worker belongs to (all fake); other roles each
+# belong to one service. The SSD carries the team as invo_professional_team.
+SOCIAL_WORK_TEAMS = (
+    "Children Looked After Team North",
+    "Children Looked After Team South",
+    "Children Looked After Team City",
+)
+ROLE_TEAMS = {
+    "IRO": "Independent Reviewing Service",
+    "Personal Adviser": "Leaving Care Team",
+    "Advocate": "Advocacy Service",
+    "Independent Visitor": "Independent Visitor Service",
+}
+
+
+def worker_team(worker_id: str, role: str) -> str:
+    """The team of a worker: fixed by the worker's id, so every allocation of theirs agrees."""
+    if role in ROLE_TEAMS:
+        return ROLE_TEAMS[role]
+    return SOCIAL_WORK_TEAMS[sum(worker_id.encode()) % len(SOCIAL_WORK_TEAMS)]
+
+
 # Compliance rates (configurable by editing; see docs/local_extracts.md).
 IRO_CASELOAD = 60  # looked-after children per IRO, which sizes the council's IRO pool
 IRO_ALLOCATED_IN_5_WORKING_DAYS = 0.85
@@ -344,6 +366,7 @@ def _iro_activity(
                         fmt(day),
                         _upto(until, year),
                         "",
+                        worker_team(who, "IRO"),
                     )
                 )
         for review_id, held in _review_ids(child, period):
@@ -583,7 +606,16 @@ def _leavers(
             )
     if has_pa and pa_start <= year.end and pa_end >= year.start:
         tables["ssd_involvements"].append(
-            (f"{cid}-PA1", adviser, "Personal Adviser", cid, fmt(pa_start), _upto(pa_end, year), "")
+            (
+                f"{cid}-PA1",
+                adviser,
+                "Personal Adviser",
+                cid,
+                fmt(pa_start),
+                _upto(pa_end, year),
+                "",
+                worker_team(adviser, "Personal Adviser"),
+            )
         )
     in_care = last.start <= year.end < last.end
     eligibility = "Eligible" if in_care else "Relevant" if age < 18 else "Former relevant"
@@ -743,6 +775,7 @@ def _advocacy(
                         fmt(start),
                         _upto(end, year),
                         "",
+                        worker_team(advocate, "Advocate"),
                     )
                 )
     in_year = [p for p in care if p.start <= year.end and p.end >= year.start]
@@ -778,6 +811,7 @@ def _advocacy(
                 fmt(day),
                 _upto(care[-1].end, year),
                 "",
+                worker_team(visitor, "Independent Visitor"),
             )
         )
 

@@ -58,21 +58,27 @@ def _upn(child: Child, year: CollectionYear) -> str:
     return "UN1" if add_years(child.dob, 4) > reference else child.upn
 
 
-def header_row(child: Child, year: CollectionYear, looked_after: bool = True) -> Row:
+def header_row(
+    child: Child, year: CollectionYear, looked_after: bool = True, short_breaks_only: bool = False
+) -> Row:
     """Return the child's Header row as reported in ``year``.
 
     Args:
         child: The simulated child.
         year: The collection year.
         looked_after: False for a care leaver who is in the return only for OC3 (MOTHER is
-            then left blank, as it is only required for girls looked after in the year).
+            then left blank, as it is only required for girls looked after in the year,
+            unless she is already a mother: a first child's date of birth, once returned, is
+            returned again, or DfE's rule 624 reads it as changed).
+        short_breaks_only: the child is looked after only under short breaks (V3/V4) this
+            year, so MOTHER and MC_DOB are blank (validator rule 399).
 
     Returns:
         Values in ``HEADER_COLUMNS`` order.
     """
     mother, mc_dob = "", ""
-    if not child.is_male and looked_after:
-        is_mother = child.mc_dob is not None and child.mc_dob <= year.end
+    is_mother = child.mc_dob is not None and child.mc_dob <= year.end
+    if not child.is_male and not short_breaks_only and (looked_after or is_mother):
         mother = "1" if is_mother else "0"
         mc_dob = fmt(child.mc_dob) if is_mother else ""
     return (
@@ -203,7 +209,7 @@ def _child_tables(
     cid, dob = child.child_id, fmt(child.dob)
     # MOTHER is left blank for a child looked after only under short breaks (validator 399)
     short_breaks_only = all(e.ls in SHORT_BREAKS for e in episodes)
-    tables["header"].append(header_row(child, year, looked_after=not short_breaks_only))
+    tables["header"].append(header_row(child, year, short_breaks_only=short_breaks_only))
     tables["episodes"].extend(episode_row(child, e, year) for e in episodes)
     if child.uasc_until is not None:
         tables["uasc"].append((cid, _sex(child, year), dob, _upto(child.uasc_until, year)))
