@@ -8,16 +8,8 @@ health_checks as (
     select * from {{ ref('stg_local__ssd_cla_health') }}
 ),
 
-birth_dates as (
-    select * from {{ ref('int_child_birth_dates') }}
-),
-
 children as (
-    select
-        birth_dates.child_id,
-        min(birth_dates.birth_date) as birth_date
-    from birth_dates
-    group by birth_dates.child_id
+    select * from {{ ref('int_child_earliest_birth_dates') }}
 ),
 
 assessments as (

@@ -4,20 +4,12 @@ periods as (
     select * from {{ ref('int_periods_of_care') }}
 ),
 
-birth_dates as (
-    select * from {{ ref('int_child_birth_dates') }}
+children as (
+    select * from {{ ref('int_child_earliest_birth_dates') }}
 ),
 
 pathway_events as (
     select * from {{ ref('stg_local__cpw_pathway_plans') }}
-),
-
-children as (
-    select
-        birth_dates.child_id,
-        min(birth_dates.birth_date) as birth_date
-    from birth_dates
-    group by birth_dates.child_id
 ),
 
 care as (

@@ -4,8 +4,8 @@ periods as (
     select * from {{ ref('int_periods_of_care') }}
 ),
 
-birth_dates as (
-    select * from {{ ref('int_child_birth_dates') }}
+children as (
+    select * from {{ ref('int_child_earliest_birth_dates') }}
 ),
 
 peps as (
@@ -14,14 +14,6 @@ peps as (
 
 collection_years as (
     select * from {{ ref('int_collection_years') }}
-),
-
-children as (
-    select
-        birth_dates.child_id,
-        min(birth_dates.birth_date) as birth_date
-    from birth_dates
-    group by birth_dates.child_id
 ),
 
 entrants as (

@@ -4,20 +4,12 @@ visits as (
     select * from {{ ref('stg_local__ssd_cla_visits') }}
 ),
 
-birth_dates as (
-    select * from {{ ref('int_child_birth_dates') }}
+children as (
+    select * from {{ ref('int_child_earliest_birth_dates') }}
 ),
 
 collection_years as (
     select * from {{ ref('int_collection_years') }}
-),
-
-children as (
-    select
-        birth_dates.child_id,
-        min(birth_dates.birth_date) as birth_date
-    from birth_dates
-    group by birth_dates.child_id
 ),
 
 latest_visits as (

@@ -80,10 +80,6 @@ ctx_01 as (
     select * from {{ ref('int_measure_ctx_01') }}
 ),
 
-ctx_02 as (
-    select * from {{ ref('int_measure_ctx_02') }}
-),
-
 stb_02 as (
     select * from {{ ref('int_measure_stb_02') }}
 ),
@@ -304,8 +300,6 @@ stacked as (
     select * from saf_02
     union all by name
     select * from ctx_01
-    union all by name
-    select * from ctx_02
     union all by name
     select * from stb_02
     union all by name

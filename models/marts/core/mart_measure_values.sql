@@ -7,6 +7,12 @@ child_measures as (
     select * from {{ ref('fct_child_measure') }}
 ),
 
+rate_measures as (
+    -- a rate per 10,000 (CTX-02) is not stacked into fct_child_measure: it is counted whole
+    -- or by population only (see counted), so its model's rows are all it needs
+    select * from {{ ref('int_measure_ctx_02') }}
+),
+
 catalogue as (
     select * from {{ ref('measure_catalogue') }}
 ),
@@ -42,6 +48,21 @@ cells as (
             where child_measures.is_in_denominator and child_measures.is_in_numerator
         ) as numerator_observed_sum
     from child_measures
+    group by all
+    union all by name
+    select
+        rate_measures.measure_id,
+        rate_measures.collection_year,
+        rate_measures.population,
+        rate_measures.category,
+        count(*) filter (where rate_measures.is_in_denominator) as denominator_rows,
+        count(*) filter (
+            where rate_measures.is_in_denominator and rate_measures.is_in_numerator
+        ) as numerator_rows,
+        sum(rate_measures.observed_value) filter (
+            where rate_measures.is_in_denominator and rate_measures.is_in_numerator
+        ) as numerator_observed_sum
+    from rate_measures
     group by all
 ),
 

@@ -77,6 +77,8 @@ timeline_children as (
 ),
 
 events as (
+    -- each source keeps only the timeline children's rows before their text is built: the
+    -- others are most of a national-scale history (distinct_events still joins them, as a guard)
     select
         episodes.child_id,
         episodes.episode_start_date as event_date,
@@ -91,6 +93,7 @@ events as (
         on episodes.place_code = place_codes.place_code
     left join ls_codes
         on episodes.ls_code = ls_codes.ls_code
+    where episodes.child_id in (select timeline_children.child_id from timeline_children)
     union all
     select
         periods.child_id,
@@ -103,6 +106,7 @@ events as (
         on periods.period_end_rec_code = rec_codes.rec_code
     where periods.period_end_date is not null
         and periods.period_end_rec_code is distinct from 'X1'
+        and periods.child_id in (select timeline_children.child_id from timeline_children)
     union all
     select
         reviews.child_id,
@@ -111,6 +115,7 @@ events as (
         'Statutory review' || coalesce(' no. ' || reviews.review_number, '')
             || coalesce('; participation ' || reviews.review_code, '')
     from reviews
+    where reviews.child_id in (select timeline_children.child_id from timeline_children)
     union all
     select
         missing.child_id,
@@ -121,6 +126,7 @@ events as (
         || coalesce(' until ' || strftime(missing.missing_end_date, '%d/%m/%Y'), '')
     from missing
     where missing.missing_start_date is not null
+        and missing.child_id in (select timeline_children.child_id from timeline_children)
     union all
     -- OC2 gives no dates: the health items are shown at the 31 March they were returned for
     select
@@ -138,6 +144,7 @@ events as (
     from oc2
     inner join collection_years
         on oc2.collection_year = collection_years.collection_year
+    where oc2.child_id in (select timeline_children.child_id from timeline_children)
     union all
     select
         social_workers.child_id,
@@ -146,6 +153,7 @@ events as (
         'Social worker ' || coalesce(social_workers.social_worker_id, '?') || ' allocated'
     from social_workers
     where social_workers.sw_start_date is not null
+        and social_workers.child_id in (select timeline_children.child_id from timeline_children)
     union all
     select
         visits.child_id,
@@ -159,6 +167,7 @@ events as (
                 when not visits.is_child_seen_alone then 'no' else 'not recorded' end
     from visits
     where visits.visit_date is not null
+        and visits.child_id in (select timeline_children.child_id from timeline_children)
     union all
     select
         health_checks.child_id,
@@ -168,6 +177,7 @@ events as (
             || coalesce(' (' || lower(health_checks.health_check_status) || ')', '')
     from health_checks
     where health_checks.health_check_date is not null
+        and health_checks.child_id in (select timeline_children.child_id from timeline_children)
     union all
     select
         iro_contacts.child_id,
@@ -177,6 +187,7 @@ events as (
             || coalesce(': ' || lower(iro_contacts.contact_type), '')
     from iro_contacts
     where iro_contacts.contact_date is not null
+        and iro_contacts.child_id in (select timeline_children.child_id from timeline_children)
 ),
 
 current_allocation as (

@@ -36,8 +36,8 @@ allocations as (
     select * from {{ ref('int_worker_allocations') }}
 ),
 
-birth_dates as (
-    select * from {{ ref('int_child_birth_dates') }}
+children as (
+    select * from {{ ref('int_child_earliest_birth_dates') }}
 ),
 
 collection_years as (
@@ -54,14 +54,6 @@ reference as (
         {% endif %}
         max(collection_years.collection_year) as latest_collection_year
     from collection_years
-),
-
-children as (
-    select
-        birth_dates.child_id,
-        min(birth_dates.birth_date) as birth_date
-    from birth_dates
-    group by birth_dates.child_id
 ),
 
 open_periods as (
