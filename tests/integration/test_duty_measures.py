@@ -290,3 +290,28 @@ def test_iro_worklist_lists_every_open_child_with_their_next_dates(
         ("D7", "IRO901", "SW3"),
         ("L3", None, "SW4"),  # no personal adviser: the extract's worker
     }
+
+
+def test_breakdown_by_iro(duties_warehouse: Path) -> None:
+    # ssd_involvements gives each child's IRO in 2024-25: IRO901 holds D1 (from 15 Aug), D2
+    # (5 Jun), D3 (5 Jun 2023, still open) and D7 (3 Apr); IRO902 holds D4 (5 Jun 2023) and D5
+    # (4-13 Sep 2024). REV-03's five reviews (above): D7's two on time -> IRO901 2 of 2; D3
+    # late and D2 not held -> IRO901 0 of 2 more, so IRO901 2 of 4; D4 on time -> IRO902 1 of 1.
+    # REV-01: D1, D2, D7 on time, all IRO901 -> 3 of 3; D5 (IRO902) has a row out of the
+    # denominator (care ended before the review was due), so IRO902 reads 0 of 0.
+    with duckdb.connect(str(duties_warehouse), read_only=True) as con:
+        rows = con.execute(
+            """
+            select measure_id, breakdown_value, numerator, denominator
+            from marts.mart_measure_values
+            where breakdown_type = 'iro' and collection_year = ?
+                and measure_id in ('REV-01', 'REV-03')
+            """,
+            [YEAR],
+        ).fetchall()
+    assert sorted(rows) == [
+        ("REV-01", "IRO901", 3, 3),
+        ("REV-01", "IRO902", 0, 0),
+        ("REV-03", "IRO901", 2, 4),
+        ("REV-03", "IRO902", 1, 1),
+    ]

@@ -28,6 +28,10 @@ place_codes as (
     select * from {{ ref('ssda903_place_codes') }}
 ),
 
+allocations as (
+    select * from {{ ref('int_worker_allocations') }}
+),
+
 header_ethnicity as (
     -- the ethnicity the year's own return gives (a child listed twice keeps the first row)
     select
@@ -36,6 +40,22 @@ header_ethnicity as (
         arg_min(header.ethnic_code, header.source_line) as ethnic_code
     from header
     group by header.collection_year, header.child_id
+),
+
+year_iro as (
+    -- the IRO most recently allocated among those who held the child at some time in the year
+    -- (local ssd_involvements; none for a council without the extract)
+    select
+        collection_years.collection_year,
+        allocations.child_id,
+        arg_max(allocations.worker_id, allocations.involvement_start_date) as iro_id
+    from allocations
+    inner join collection_years
+        on allocations.involvement_start_date <= collection_years.period_end
+        and coalesce(allocations.involvement_end_date, collection_years.period_end)
+            >= collection_years.period_start
+    where allocations.worker_role = 'IRO'
+    group by collection_years.collection_year, allocations.child_id
 ),
 
 latest_episode as (
@@ -58,7 +78,8 @@ select
     coalesce(ethnic_codes.ethnic_group, 'Unknown') as ethnic_group,
     coalesce(ls_codes.description, 'Unknown') as legal_status,
     coalesce(cin_codes.description, 'Unknown') as category_of_need,
-    coalesce(place_codes.placement_group, 'Unknown') as placement_group
+    coalesce(place_codes.placement_group, 'Unknown') as placement_group,
+    coalesce(year_iro.iro_id, 'Not recorded') as iro
 from latest_episode
 inner join episodes
     on latest_episode.episode_id = episodes.episode_id
@@ -73,3 +94,6 @@ left join cin_codes
     on episodes.cin_code = cin_codes.cin_code
 left join place_codes
     on episodes.place_code = place_codes.place_code
+left join year_iro
+    on latest_episode.child_id = year_iro.child_id
+    and latest_episode.collection_year = year_iro.collection_year

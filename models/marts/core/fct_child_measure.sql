@@ -397,7 +397,8 @@ aged as (
         characteristics.ethnic_group,
         characteristics.legal_status,
         characteristics.category_of_need,
-        characteristics.placement_group
+        characteristics.placement_group,
+        characteristics.iro
     from stacked
     inner join collection_years
         on stacked.collection_year = collection_years.collection_year
@@ -432,6 +433,7 @@ select
     coalesce(aged.legal_status, 'Unknown') as legal_status,
     coalesce(aged.category_of_need, 'Unknown') as category_of_need,
     coalesce(aged.placement_group, 'Unknown') as placement_group,
+    coalesce(aged.iro, 'Not recorded') as iro,
     case
         when aged.birth_date is null then 'Unknown'
         -- care leavers: DfE's OC3 bands, by the age at the birthday in the year (= at 31 March)

@@ -1,5 +1,5 @@
 {%- set characteristics = ['sex', 'age_band', 'ethnic_group', 'legal_status',
-    'category_of_need', 'placement_group'] -%}
+    'category_of_need', 'placement_group', 'iro'] -%}
 
 with
 
