@@ -56,34 +56,19 @@ missing_rows as (
         children.has_episodes,
         children.birth_date as header_birth_date,
         missing_codes.missing_code is not null as is_valid_missing,
-        -- one window over the whole table in (year, child, date) order rather than one per
-        -- child (as in int_validation__episodes); a neighbour from another child is ignored
-        lag({
-            collection_year: missing.collection_year,
-            child_id: missing.child_id,
-            missing_end_date: missing.missing_end_date
-        }) over chain_window as chain_previous
+        lag(missing.missing_end_date) over child_window as previous_end_date,
+        lag(missing.child_id) over child_window as previous_child_id,
+        row_number() over child_window as missing_seq
     from missing
     inner join children
         on missing.collection_year = children.collection_year
         and missing.child_id = children.child_id
     left join missing_codes
         on missing.missing_code = missing_codes.missing_code
-    window chain_window as (
-        order by missing.collection_year, missing.child_id,
-            coalesce(missing.missing_end_date, missing.missing_start_date), missing.missing_start_date
+    window child_window as (
+        partition by missing.collection_year, missing.child_id
+        order by coalesce(missing.missing_end_date, missing.missing_start_date), missing.missing_start_date
     )
-),
-
-missing_chain as (
-    select
-        missing_rows.*,
-        coalesce(
-            missing_rows.chain_previous.collection_year = missing_rows.collection_year
-            and missing_rows.chain_previous.child_id = missing_rows.child_id,
-            false
-        ) as has_previous
-    from missing_rows
 ),
 
 missing_in_episodes as (
@@ -192,51 +177,51 @@ oc_children as (
 missing_checked as (
     -- every rule is checked in one pass over the rows; a row keeps the codes it breaks
     select
-        missing_chain.collection_year,
-        missing_chain.child_id,
-        missing_chain.source_file,
-        missing_chain.source_line,
+        missing_rows.collection_year,
+        missing_rows.child_id,
+        missing_rows.source_file,
+        missing_rows.source_line,
         [
-            case when nullif(trim(missing_chain.missing_end_date_text), '') is not null
-                    and missing_chain.missing_end_date is null
+            case when nullif(trim(missing_rows.missing_end_date_text), '') is not null
+                    and missing_rows.missing_end_date is null
                 then '1005' end,
-            case when missing_chain.missing_code is not null and not missing_chain.is_valid_missing
+            case when missing_rows.missing_code is not null and not missing_rows.is_valid_missing
                 then '1006' end,
-            case when missing_chain.missing_code is null and missing_chain.missing_start_date is not null
+            case when missing_rows.missing_code is null and missing_rows.missing_start_date is not null
                 then '565' end,
-            case when missing_chain.missing_code is null and missing_chain.missing_end_date is not null
+            case when missing_rows.missing_code is null and missing_rows.missing_end_date is not null
                 then '566' end,
-            case when missing_chain.missing_start_date > missing_chain.missing_end_date
+            case when missing_rows.missing_start_date > missing_rows.missing_end_date
                 then '567' end,
-            case when missing_chain.missing_start_date > missing_chain.period_end
+            case when missing_rows.missing_start_date > missing_rows.period_end
                 then '570' end,
-            case when missing_chain.missing_end_date < missing_chain.period_start
-                    or missing_chain.missing_end_date > missing_chain.period_end
+            case when missing_rows.missing_end_date < missing_rows.period_start
+                    or missing_rows.missing_end_date > missing_rows.period_end
                 then '571' end,
             -- a missing period cannot start while the previous one is open or not yet over
-            case when missing_chain.has_previous
+            case when missing_rows.missing_seq > 1
                     and (
-                        missing_chain.chain_previous.missing_end_date is null
-                        or missing_chain.missing_start_date < missing_chain.chain_previous.missing_end_date
+                        missing_rows.previous_end_date is null
+                        or missing_rows.missing_start_date < missing_rows.previous_end_date
                     )
                 then '574' end,
-            case when missing_chain.missing_start_date <= missing_chain.birth_date
+            case when missing_rows.missing_start_date <= missing_rows.birth_date
                 then '586' end,
             case when not coalesce(missing_in_episodes.starts_in_episode, true)
                 then '581' end,
             case when missing_in_episodes.is_open_after_episode_end
                 then '575' end,
-            case when not missing_chain.is_in_header
+            case when not missing_rows.is_in_header
                 then 'INT04' end,
-            case when missing_chain.is_in_header
-                    and missing_chain.birth_date is distinct from missing_chain.header_birth_date
+            case when missing_rows.is_in_header
+                    and missing_rows.birth_date is distinct from missing_rows.header_birth_date
                 then 'INT13' end,
-            case when not missing_chain.has_episodes
+            case when not missing_rows.has_episodes
                 then '1012' end
         ] as rule_checks
-    from missing_chain
+    from missing_rows
     left join missing_in_episodes
-        on missing_chain.missing_row_id = missing_in_episodes.missing_row_id
+        on missing_rows.missing_row_id = missing_in_episodes.missing_row_id
 ),
 
 review_checked as (
