@@ -39,100 +39,9 @@ place_provider_codes as (
     select * from {{ ref('ssda903_place_provider_codes') }}
 ),
 
-chained as (
-    -- one window over the whole table in chain order (year, child, start date), not one per
-    -- child: DuckDB sorts once instead of setting up thousands of two-row partitions, and
-    -- each neighbour comes as one struct rather than a window function per column. A
-    -- neighbour that belongs to another child is dropped in `ordered`.
-    select
-        -- only the columns the rules read: every later step copies each column it carries
-        episodes.collection_year,
-        episodes.child_id,
-        episodes.source_file,
-        episodes.source_line,
-        episodes.episode_start_date,
-        episodes.episode_end_date,
-        episodes.episode_end_date_text,
-        episodes.rne_code,
-        episodes.ls_code,
-        episodes.cin_code,
-        episodes.place_code,
-        episodes.place_provider_code,
-        episodes.rec_code,
-        episodes.reason_place_change_code,
-        episodes.home_postcode,
-        episodes.placement_postcode,
-        episodes.urn,
-        row_number() over chain_window as chain_seq,
-        lag({
-            collection_year: episodes.collection_year,
-            child_id: episodes.child_id,
-            episode_end_date: episodes.episode_end_date,
-            rec_code: episodes.rec_code,
-            ls_code: episodes.ls_code,
-            cin_code: episodes.cin_code,
-            place_code: episodes.place_code,
-            place_provider_code: episodes.place_provider_code,
-            placement_postcode: episodes.placement_postcode,
-            urn: episodes.urn,
-            reason_place_change_code: episodes.reason_place_change_code
-        }) over chain_window as chain_previous,
-        lag({
-            collection_year: episodes.collection_year,
-            child_id: episodes.child_id,
-            place_code: episodes.place_code
-        }, 2) over chain_window as chain_second_previous,
-        lead({
-            collection_year: episodes.collection_year,
-            child_id: episodes.child_id,
-            episode_start_date: episodes.episode_start_date,
-            rne_code: episodes.rne_code,
-            place_code: episodes.place_code
-        }) over chain_window as chain_next
-    from episodes
-    window chain_window as (
-        order by episodes.collection_year, episodes.child_id,
-            episodes.episode_start_date nulls first, episodes.source_line
-    )
-),
-
-linked as (
-    select
-        chained.*,
-        coalesce(
-            chained.chain_previous.collection_year = chained.collection_year
-            and chained.chain_previous.child_id = chained.child_id,
-            false
-        ) as has_previous,
-        coalesce(
-            chained.chain_second_previous.collection_year = chained.collection_year
-            and chained.chain_second_previous.child_id = chained.child_id,
-            false
-        ) as has_second_previous,
-        coalesce(
-            chained.chain_next.collection_year = chained.collection_year
-            and chained.chain_next.child_id = chained.child_id,
-            false
-        ) as has_next
-    from chained
-),
-
 ordered as (
     select
-        linked.*,
-        case when linked.has_previous then linked.chain_previous.episode_end_date end as previous_end_date,
-        case when linked.has_previous then linked.chain_previous.rec_code end as previous_rec_code,
-        case when linked.has_previous then linked.chain_previous.ls_code end as previous_ls_code,
-        case when linked.has_previous then linked.chain_previous.cin_code end as previous_cin_code,
-        case when linked.has_previous then linked.chain_previous.place_code end as previous_place_code,
-        case when linked.has_previous then linked.chain_previous.place_provider_code end as previous_place_provider_code,
-        case when linked.has_previous then linked.chain_previous.placement_postcode end as previous_placement_postcode,
-        case when linked.has_previous then linked.chain_previous.urn end as previous_urn,
-        case when linked.has_previous then linked.chain_previous.reason_place_change_code end as previous_reason_place_change_code,
-        case when linked.has_second_previous then linked.chain_second_previous.place_code end as second_previous_place_code,
-        case when linked.has_next then linked.chain_next.episode_start_date end as next_start_date,
-        case when linked.has_next then linked.chain_next.rne_code end as next_rne_code,
-        case when linked.has_next then linked.chain_next.place_code end as next_place_code,
+        episodes.*,
         children.period_start,
         children.period_end,
         children.birth_date,
@@ -141,15 +50,41 @@ ordered as (
         place_codes.place_code is not null as is_valid_place,
         coalesce(place_codes.is_temporary, false) as is_temporary,
         -- Z1 and, from 2025-26, Z11-Z14 take no provider and no URN, like temporary moves
-        linked.place_code in ('Z1', 'Z11', 'Z12', 'Z13', 'Z14') as is_other_placement
-    from linked
+        episodes.place_code in ('Z1', 'Z11', 'Z12', 'Z13', 'Z14') as is_other_placement,
+        row_number() over child_window as episode_seq,
+        count(*) over (
+            child_window rows between unbounded preceding and unbounded following
+        ) as episodes_count,
+        lag(episodes.child_id) over child_window as previous_child_id,
+        lag(episodes.episode_start_date) over child_window as previous_start_date,
+        lag(episodes.episode_end_date) over child_window as previous_end_date,
+        lag(episodes.rec_code) over child_window as previous_rec_code,
+        lag(episodes.ls_code) over child_window as previous_ls_code,
+        lag(episodes.cin_code) over child_window as previous_cin_code,
+        lag(episodes.place_code) over child_window as previous_place_code,
+        lag(episodes.place_provider_code) over child_window as previous_place_provider_code,
+        lag(episodes.placement_postcode) over child_window as previous_placement_postcode,
+        lag(episodes.urn) over child_window as previous_urn,
+        lag(episodes.reason_place_change_code) over child_window as previous_reason_place_change_code,
+        lag(episodes.place_code, 2) over child_window as second_previous_place_code,
+        lead(episodes.episode_start_date) over child_window as next_start_date,
+        lead(episodes.rne_code) over child_window as next_rne_code,
+        lead(episodes.place_code) over child_window as next_place_code,
+        count(case when episodes.rec_code in ('E11', 'E12') then 1 end) over (
+            child_window rows between unbounded preceding and 1 preceding
+        ) as earlier_adoptions
+    from episodes
     inner join children
-        on linked.collection_year = children.collection_year
-        and linked.child_id = children.child_id
+        on episodes.collection_year = children.collection_year
+        and episodes.child_id = children.child_id
     left join place_codes
-        on linked.place_code = place_codes.place_code
-        and linked.collection_year between place_codes.first_collection_year
+        on episodes.place_code = place_codes.place_code
+        and episodes.collection_year between place_codes.first_collection_year
             and place_codes.last_collection_year
+    window child_window as (
+        partition by episodes.collection_year, episodes.child_id
+        order by episodes.episode_start_date nulls first, episodes.source_line
+    )
 ),
 
 with_codes as (
@@ -160,6 +95,7 @@ with_codes as (
         ls_codes.ls_code is not null as is_valid_ls,
         cin_codes.cin_code is not null as is_valid_cin,
         rec_codes.rec_code is not null as is_valid_rec,
+        coalesce(rec_codes.ends_period_of_care, false) as is_care_ending_rec,
         previous_rec_codes.ends_period_of_care as previous_rec_ends_care,
         reason_place_change_codes.reason_place_change_code is not null as is_valid_reason_place_change,
         place_provider_codes.place_provider_code is not null as is_valid_place_provider
@@ -182,8 +118,7 @@ with_codes as (
 
 legal_status_runs as (
     -- consecutive episodes under one short-term order (L1 police protection, L2 EPO) form
-    -- one order when each starts the day the previous ended; a child's first episode always
-    -- opens a run, so the running count over the whole chain numbers every child's runs apart
+    -- one order when each starts the day the previous ended
     select
         with_codes.*,
         sum(
@@ -193,7 +128,8 @@ legal_status_runs as (
                 else 1
             end
         ) over (
-            order by with_codes.chain_seq
+            partition by with_codes.collection_year, with_codes.child_id
+            order by with_codes.episode_seq
             rows between unbounded preceding and current row
         ) as legal_status_run_seq
     from with_codes
@@ -201,6 +137,8 @@ legal_status_runs as (
 
 runs as (
     select
+        legal_status_runs.collection_year,
+        legal_status_runs.child_id,
         legal_status_runs.legal_status_run_seq,
         min(legal_status_runs.episode_start_date) as run_start_date,
         max(legal_status_runs.end_or_year_end_date) as run_end_date,
@@ -208,17 +146,13 @@ runs as (
             date_diff('day', legal_status_runs.episode_start_date, legal_status_runs.end_or_year_end_date)
         ) as run_days
     from legal_status_runs
-    group by legal_status_runs.legal_status_run_seq
+    group by all
 ),
 
 child_totals as (
     select
         with_codes.collection_year,
         with_codes.child_id,
-        count(*) as episodes_count,
-        min(with_codes.chain_seq) as first_chain_seq,
-        -- an adoption (E11/E12) ends care for good: an episode after one breaks rule 199
-        min(case when with_codes.rec_code in ('E11', 'E12') then with_codes.chain_seq end) as first_adoption_chain_seq,
         -- respite days inside the collection year (rule 367)
         sum(
             case
@@ -238,15 +172,12 @@ child_totals as (
         bool_or(with_codes.ls_code = 'V3') as has_v3,
         bool_or(with_codes.ls_code = 'V4') as has_v4
     from with_codes
-    group by with_codes.collection_year, with_codes.child_id
+    group by all
 ),
 
 eps as (
     select
         legal_status_runs.*,
-        legal_status_runs.chain_seq - child_totals.first_chain_seq + 1 as episode_seq,
-        child_totals.episodes_count,
-        coalesce(child_totals.first_adoption_chain_seq < legal_status_runs.chain_seq, false) as is_after_adoption,
         runs.run_start_date,
         runs.run_end_date,
         runs.run_days,
@@ -256,7 +187,9 @@ eps as (
         child_totals.has_v4
     from legal_status_runs
     inner join runs
-        on legal_status_runs.legal_status_run_seq = runs.legal_status_run_seq
+        on legal_status_runs.collection_year = runs.collection_year
+        and legal_status_runs.child_id = runs.child_id
+        and legal_status_runs.legal_status_run_seq = runs.legal_status_run_seq
     inner join child_totals
         on legal_status_runs.collection_year = child_totals.collection_year
         and legal_status_runs.child_id = child_totals.child_id
@@ -494,7 +427,7 @@ checked as (
                     and eps.previous_end_date = eps.episode_start_date
                     and eps.cin_code is distinct from eps.previous_cin_code
                 then '504' end,
-            case when eps.is_after_adoption
+            case when eps.earlier_adoptions > 0
                 then '199' end,
             -- which providers can run which placements (data_standards.md §15)
             case when eps.place_provider_code = 'PR1' and eps.place_code in ('P1', 'R2', 'R5')
