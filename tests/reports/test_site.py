@@ -109,6 +109,8 @@ class RenderedSite:
     iro_filtered: tuple[str, int | None] = ("", None)
     # hrefs of the links on the children's index page
     child_links: set[str] = field(default_factory=set)
+    # how many theme titles each theme page shows (one, however many prefixes the theme has)
+    theme_titles: dict[str, int] = field(default_factory=dict)
 
 
 def _sample_children(warehouse: Path) -> list[str]:
@@ -237,6 +239,8 @@ def rendered(site_url: tuple[str, float, Path], built_warehouse: Path) -> Render
                         )
                         site.board_cells.setdefault(key, []).append(cell.inner_text().strip())
                 page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+                if name.startswith("theme-"):
+                    site.theme_titles[name] = page.get_by_test_id("theme-title").count()
                 if name == "iro-children":
                     links = page.locator("[data-testid=child-links] a")
                     site.child_links = {str(a.get_attribute("href")) for a in links.all()}
@@ -452,6 +456,14 @@ def test_every_child_is_linked_and_sampled_pages_show_their_counts(
 
 
 # --- Ofsted and data team -------------------------------------------------------------------------
+
+
+def test_each_theme_page_has_one_title(rendered: RenderedSite) -> None:
+    # participation, permanence, stability, parent-and-child and working-with-parents each
+    # span two or three measure prefixes in seeds/board/report_themes.csv
+    themes = [name for name in rendered.pages if name.startswith("theme-")]
+    assert themes
+    assert rendered.theme_titles == dict.fromkeys(themes, 1)
 
 
 def test_unknown_child_page_says_so(rendered: RenderedSite) -> None:
