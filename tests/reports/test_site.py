@@ -41,16 +41,9 @@ from site_checks import (
 from cpw import settings
 from cpw.reports import build_site, print_board_pack, publish, start_server
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# the same Chromium binary and offline flags as `cpw report --pdf`
+from cpw.reports.pdf import CHROMIUM, CHROMIUM_ARGS
+
 UNKNOWN_CHILD = "NO-SUCH-CHILD"
 STATIC_PAGES = {
     "index": "/",

@@ -26,18 +26,11 @@ from site_checks import ERROR_TEXT, BrowserLog
 from cpw import settings
 from cpw.quality import run_checks
 from cpw.reports import build_site, publish, start_server
+
+# the same Chromium binary and offline flags as `cpw report --pdf`
+from cpw.reports.pdf import CHROMIUM, CHROMIUM_ARGS
 from cpw.warehouse import connect
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 CONFIDENTIAL = (
     "Confidential — child-level information for the data team. Do not share outside the service."
 )

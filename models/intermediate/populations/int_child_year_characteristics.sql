@@ -42,19 +42,22 @@ header_ethnicity as (
     group by header.collection_year, header.child_id
 ),
 
-year_iro as (
-    -- the IRO most recently allocated among those who held the child at some time in the year
-    -- (local ssd_involvements; none for a council without the extract)
+year_allocations as (
+    -- among the allocations that held the child at some time in the year (local
+    -- ssd_involvements; none for a council without the extract), the IRO and the social
+    -- worker's team most recently allocated
     select
         collection_years.collection_year,
         allocations.child_id,
-        arg_max(allocations.worker_id, allocations.involvement_start_date) as iro_id
+        arg_max(allocations.worker_id, allocations.involvement_start_date)
+            filter (where allocations.worker_role = 'IRO') as iro_id,
+        arg_max(allocations.team_name, allocations.involvement_start_date)
+            filter (where allocations.worker_role = 'Social Worker') as team_name
     from allocations
     inner join collection_years
         on allocations.involvement_start_date <= collection_years.period_end
         and coalesce(allocations.involvement_end_date, collection_years.period_end)
             >= collection_years.period_start
-    where allocations.worker_role = 'IRO'
     group by collection_years.collection_year, allocations.child_id
 ),
 
@@ -79,7 +82,8 @@ select
     coalesce(ls_codes.description, 'Unknown') as legal_status,
     coalesce(cin_codes.description, 'Unknown') as category_of_need,
     coalesce(place_codes.placement_group, 'Unknown') as placement_group,
-    coalesce(year_iro.iro_id, 'Not recorded') as iro
+    year_allocations.iro_id,
+    year_allocations.team_name
 from latest_episode
 inner join episodes
     on latest_episode.episode_id = episodes.episode_id
@@ -94,6 +98,6 @@ left join cin_codes
     on episodes.cin_code = cin_codes.cin_code
 left join place_codes
     on episodes.place_code = place_codes.place_code
-left join year_iro
-    on latest_episode.child_id = year_iro.child_id
-    and latest_episode.collection_year = year_iro.collection_year
+left join year_allocations
+    on latest_episode.child_id = year_allocations.child_id
+    and latest_episode.collection_year = year_allocations.collection_year

@@ -398,7 +398,7 @@ aged as (
         characteristics.legal_status,
         characteristics.category_of_need,
         characteristics.placement_group,
-        characteristics.iro
+        characteristics.iro_id as iro
     from stacked
     inner join collection_years
         on stacked.collection_year = collection_years.collection_year

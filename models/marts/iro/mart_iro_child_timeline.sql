@@ -40,8 +40,8 @@ iro_contacts as (
     select * from {{ ref('stg_local__cpw_iro_contacts') }}
 ),
 
-allocations as (
-    select * from {{ ref('int_worker_allocations') }}
+characteristics as (
+    select * from {{ ref('int_child_year_characteristics') }}
 ),
 
 collection_years as (
@@ -190,20 +190,6 @@ events as (
         and iro_contacts.child_id in (select timeline_children.child_id from timeline_children)
 ),
 
-current_allocation as (
-    -- the IRO and the social worker's team most recently allocated by the end of the latest year
-    select
-        allocations.child_id,
-        arg_max_null(allocations.worker_id, allocations.involvement_start_date)
-            filter (where allocations.worker_role = 'IRO') as iro_id,
-        arg_max_null(allocations.team_name, allocations.involvement_start_date)
-            filter (where allocations.worker_role = 'Social Worker') as team_name
-    from allocations
-    cross join latest_year
-    where allocations.involvement_start_date <= latest_year.period_end
-    group by allocations.child_id
-),
-
 current_worker as (
     select
         social_workers.child_id,
@@ -235,12 +221,14 @@ select
     children.sex,
     children.ethnic_code,
     current_worker.social_worker_id,
-    current_allocation.iro_id,
-    current_allocation.team_name
+    characteristics.iro_id,
+    characteristics.team_name
 from distinct_events
 left join children
     on distinct_events.child_id = children.child_id
 left join current_worker
     on distinct_events.child_id = current_worker.child_id
-left join current_allocation
-    on distinct_events.child_id = current_allocation.child_id
+cross join latest_year
+left join characteristics
+    on distinct_events.child_id = characteristics.child_id
+    and latest_year.collection_year = characteristics.collection_year
