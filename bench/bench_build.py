@@ -101,6 +101,9 @@ def main() -> None:
     parser.add_argument(
         "--warehouse", type=Path, help="an already-loaded warehouse to copy (skips synth and load)"
     )
+    parser.add_argument(
+        "--run-results", type=Path, help="keep dbt's run_results.json (every node's timing) here"
+    )
     args = parser.parse_args()
     print(f"before: {_load_average()}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -112,7 +115,7 @@ def main() -> None:
             print(f"warehouse copied from {args.warehouse}", flush=True)
         else:
             _synth_and_load(args, work, warehouse)
-        _build(warehouse, work)
+        _build(warehouse, work, args.run_results)
 
 
 def _synth_and_load(args: argparse.Namespace, work: Path, warehouse: Path) -> None:
@@ -130,7 +133,7 @@ def _synth_and_load(args: argparse.Namespace, work: Path, warehouse: Path) -> No
     print(f"warehouse after load: {warehouse.stat().st_size / 1e6:,.0f} MB", flush=True)
 
 
-def _build(warehouse: Path, work: Path) -> None:
+def _build(warehouse: Path, work: Path, keep_results: Path | None = None) -> None:
     # the reference data (postcode centroids) `cpw build` copies in before dbt runs
     reference = measure([str(BIN / "python"), "-c", _REFERENCE_SCRIPT, str(warehouse)])
     print(_line("postcode centroids", reference), flush=True)
@@ -146,6 +149,8 @@ def _build(warehouse: Path, work: Path) -> None:
     print(_line("dbt build (all)", build), flush=True)
     print(f"  dbt build CPU time {_children_cpu_seconds() - cpu_before:7.1f} s", flush=True)
     results = target / "run_results.json"
+    if results.exists() and keep_results:
+        shutil.copyfile(results, keep_results)
     if results.exists():
         for layer, (seconds, count, slowest) in sorted(_by_layer(results).items()):
             print(f"  {layer:28} {seconds:7.1f} s over {count:4} nodes; slowest {slowest}")
