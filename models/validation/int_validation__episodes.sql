@@ -52,11 +52,7 @@ ordered as (
         -- Z1 and, from 2025-26, Z11-Z14 take no provider and no URN, like temporary moves
         episodes.place_code in ('Z1', 'Z11', 'Z12', 'Z13', 'Z14') as is_other_placement,
         row_number() over child_window as episode_seq,
-        count(*) over (
-            child_window rows between unbounded preceding and unbounded following
-        ) as episodes_count,
-        lag(episodes.child_id) over child_window as previous_child_id,
-        lag(episodes.episode_start_date) over child_window as previous_start_date,
+        children.episodes_count,
         lag(episodes.episode_end_date) over child_window as previous_end_date,
         lag(episodes.rec_code) over child_window as previous_rec_code,
         lag(episodes.ls_code) over child_window as previous_ls_code,
@@ -118,9 +114,15 @@ with_codes as (
 
 legal_status_runs as (
     -- consecutive episodes under one short-term order (L1 police protection, L2 EPO) form
-    -- one order when each starts the day the previous ended
+    -- one order when each starts the day the previous ended. Only the orders with a time limit
+    -- (rules 361-364) and only the columns their runs need: a window sorts what it carries.
+    -- An episode of another status in between starts a new run through its previous_* values.
     select
-        with_codes.*,
+        with_codes.collection_year,
+        with_codes.child_id,
+        with_codes.episode_seq,
+        with_codes.episode_start_date,
+        with_codes.end_or_year_end_date,
         sum(
             case
                 when with_codes.previous_ls_code = with_codes.ls_code
@@ -133,6 +135,7 @@ legal_status_runs as (
             rows between unbounded preceding and current row
         ) as legal_status_run_seq
     from with_codes
+    where with_codes.ls_code in ('L1', 'L2', 'L3', 'J2')
 ),
 
 runs as (
@@ -175,24 +178,39 @@ child_totals as (
     group by all
 ),
 
-eps as (
+episode_runs as (
     select
-        legal_status_runs.*,
+        legal_status_runs.collection_year,
+        legal_status_runs.child_id,
+        legal_status_runs.episode_seq,
         runs.run_start_date,
         runs.run_end_date,
-        runs.run_days,
-        child_totals.respite_days_in_year,
-        child_totals.carer_holiday_moves,
-        child_totals.has_v3,
-        child_totals.has_v4
+        runs.run_days
     from legal_status_runs
     inner join runs
         on legal_status_runs.collection_year = runs.collection_year
         and legal_status_runs.child_id = runs.child_id
         and legal_status_runs.legal_status_run_seq = runs.legal_status_run_seq
+),
+
+eps as (
+    select
+        with_codes.*,
+        episode_runs.run_start_date,
+        episode_runs.run_end_date,
+        episode_runs.run_days,
+        child_totals.respite_days_in_year,
+        child_totals.carer_holiday_moves,
+        child_totals.has_v3,
+        child_totals.has_v4
+    from with_codes
+    left join episode_runs
+        on with_codes.collection_year = episode_runs.collection_year
+        and with_codes.child_id = episode_runs.child_id
+        and with_codes.episode_seq = episode_runs.episode_seq
     inner join child_totals
-        on legal_status_runs.collection_year = child_totals.collection_year
-        and legal_status_runs.child_id = child_totals.child_id
+        on with_codes.collection_year = child_totals.collection_year
+        and with_codes.child_id = child_totals.child_id
 ),
 
 checked as (

@@ -110,26 +110,30 @@ uasc_children as (
 ),
 
 children as (
-    -- every child in any table of the year, so a child missing from the Header is still checked
-    select collection_year, child_id from header_children
-    union
-    select collection_year, child_id from episode_facts
-    union
-    select collection_year, child_id from uasc_children
-    union
-    select collection_year, child_id from reviews
-    union
-    select collection_year, child_id from missing
-    union
-    select collection_year, child_id from prev_perm
-    union
-    select collection_year, child_id from oc2
-    union
-    select collection_year, child_id from oc3
-    union
-    select collection_year, child_id from ad1
-    union
-    select collection_year, child_id from placed_adoption
+    -- every child in any table of the year, so a child missing from the Header is still
+    -- checked; one distinct over the stacked keys, as a chain of unions would dedupe 10 times
+    select distinct collection_year, child_id
+    from (
+        select collection_year, child_id from header_children
+        union all
+        select collection_year, child_id from episode_facts
+        union all
+        select collection_year, child_id from uasc_children
+        union all
+        select collection_year, child_id from reviews
+        union all
+        select collection_year, child_id from missing
+        union all
+        select collection_year, child_id from prev_perm
+        union all
+        select collection_year, child_id from oc2
+        union all
+        select collection_year, child_id from oc3
+        union all
+        select collection_year, child_id from ad1
+        union all
+        select collection_year, child_id from placed_adoption
+    ) as stacked
 )
 
 select

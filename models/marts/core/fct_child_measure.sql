@@ -1,3 +1,9 @@
+{#- low-cardinality text is stored as ENUM (macros/as_enum.sql): the table has ~22 million
+    rows at national scale, and a VARCHAR column is the costliest thing it writes -#}
+{%- set characteristics_table = ref('int_child_year_characteristics') -%}
+{%- set age_bands = ['Unknown', '17 to 18 years', '19 to 21 years', 'Other', 'Under 1', '1 to 4',
+    '5 to 9', '10 to 15', '16 and over'] -%}
+
 with
 
 stb_01 as (
@@ -411,9 +417,10 @@ aged as (
 
 select
     aged.child_measure_id,
-    '{{ var("la_code") }}' as la_code,
+    {{ as_enum("'" ~ var('la_code') ~ "'", values=[var('la_code')]) }} as la_code,
     aged.child_id,
-    aged.measure_id,
+    {{ as_enum('aged.measure_id', 'select measure_id from ' ~ ref('measure_catalogue')) }}
+        as measure_id,
     aged.collection_year,
     aged.period_start,
     aged.period_end,
@@ -428,12 +435,22 @@ select
     -- population (null); a category splits the headline population (e.g. SDQ bands)
     aged.population,
     aged.category,
-    coalesce(aged.sex, 'U') as sex,
-    coalesce(aged.ethnic_group, 'Unknown') as ethnic_group,
-    coalesce(aged.legal_status, 'Unknown') as legal_status,
-    coalesce(aged.category_of_need, 'Unknown') as category_of_need,
-    coalesce(aged.placement_group, 'Unknown') as placement_group,
-    coalesce(aged.iro, 'Not recorded') as iro,
+    {{ as_enum("coalesce(aged.sex, 'U')",
+        "select coalesce(sex, 'U') from " ~ ref('dim_child') ~ " union select 'U'") }} as sex,
+    {%- for characteristic, source_column, missing in [
+        ('ethnic_group', 'ethnic_group', 'Unknown'),
+        ('legal_status', 'legal_status', 'Unknown'),
+        ('category_of_need', 'category_of_need', 'Unknown'),
+        ('placement_group', 'placement_group', 'Unknown'),
+        ('iro', 'iro_id', 'Not recorded'),
+    ] %}
+    {{ as_enum(
+        "coalesce(aged." ~ characteristic ~ ", '" ~ missing ~ "')",
+        "select coalesce(" ~ source_column ~ ", '" ~ missing ~ "') from " ~ characteristics_table
+            ~ " union select '" ~ missing ~ "'"
+    ) }} as {{ characteristic }},
+    {%- endfor %}
+    {% call as_enum_block(age_bands) -%}
     case
         when aged.birth_date is null then 'Unknown'
         -- care leavers: DfE's OC3 bands, by the age at the birthday in the year (= at 31 March)
@@ -448,5 +465,6 @@ select
         when aged.age_at_31_march < 10 then '5 to 9'
         when aged.age_at_31_march < 16 then '10 to 15'
         else '16 and over'
-    end as age_band
+    end
+    {%- endcall %} as age_band
 from aged
