@@ -74,6 +74,45 @@ EXPECTED = {
     "O01": {"190"},  # OC2 items for a child in care only since 01/05/2024 (not 12 months)
     "O02": {"192"},  # in care since 01/01/2023
     "A01": {"517"},  # adopted 01/03/2025
+    "U01": {"104"},  # UASC DUC 31/02/2025 is not a date
+    "U02": {"304"},  # UASC DUC 01/07/2024, after the 18th birthday 15/06/2024
+    "U03": {"231"},  # UASC born 15/06/2016: 7 at the start and 8 at the end of the year (under 11)
+    # a UASC row for a child in no Header (and no Episodes: 1012 does not cover UASC)
+    "U04": {"INT09"},
+    "U05": {"INT18"},  # UASC DOB 16/06/2012, Header DOB 15/06/2012
+    "U06": {"INT21"},  # UASC SEX F, Header SEX M
+    "O03": {"131"},  # care leaver with IN_TOUCH XX
+    "O04": {"132"},  # care leaver with ACTIV Q9
+    "O05": {"133"},  # care leaver with ACCOM Q9
+    "A06": {"175"},  # adopted (template) with NB_ADOPTR 3
+    # adopted by one adopter (NB 1, LS L0) with SEX_ADOPTR XX (176); 514 flags L0 with SEX_ADOPTR
+    # not M1/F1
+    "A07": {"176", "514"},
+    "A08": {"177"},  # adopted (template) with LS_ADOPTR L9
+    "O06": {"180"},  # 12-month OC2 child with SDQ_SCORE 41 (0-40)
+    "O07": {"196"},  # 12-month OC2 child with SDQ_REASON SDQ9
+    "M04": {"1005"},  # MIS_END 31/02/2025 is not a date
+    "E32": {"1009"},  # placement change with REASON_PLACE_CHANGE BADRC
+    "H12": {"EPI"},  # a Header and nothing else (no episodes, no OC3)
+    "E33": {"INT03"},  # an episode of a child in no Header
+    # adopted (template) with no Header: its AD1 (INT01), PlacedAdoption (INT02) and Episodes
+    # (INT03) rows all name a child the Header lacks
+    "A09": {"INT01", "INT02", "INT03"},
+    "A10": {"INT02", "INT03"},  # an open episode and a PlacedAdoption row (01/06/2024), no Header
+    "M05": {"INT04", "1012"},  # a Missing row only: no Header (INT04), no episodes (1012)
+    # an OC2 row (all items blank) only: no Header (INT05), no episodes (1012)
+    "O08": {"INT05", "1012"},
+    "O09": {"INT06"},  # a care leaver's OC3 row (YES F2 S2) and no Header; 1012 does not cover OC3
+    # a PrevPerm row (P2, 202, 01/01/2020) only: no Header (INT07), no episodes (1012)
+    "P04": {"INT07", "1012"},
+    "A11": {"INT11"},  # adopted (template) with AD1 DOB 16/06/2012
+    "A12": {"INT12"},  # adopted (template) with PlacedAdoption DOB 16/06/2012
+    "M06": {"INT13"},  # Missing DOB 16/06/2012 against the Header's 15/06/2012
+    "O10": {"INT14"},  # 12-month OC2 child with OC2 DOB 16/06/2012
+    "O11": {"INT15"},  # care leaver with OC3 DOB 16/06/2006, Header 15/06/2006
+    "P05": {"INT16"},  # PrevPerm DOB 16/06/2012 (P2, 202, 01/01/2020)
+    "R05": {"INT17"},  # review PN1 on 20/05/2024 with DOB 16/06/2012
+    "A05": {"120"},  # decision reversed 01/12/2024 with REASON_PLACED_CEASED RD9
 }
 
 # injected kind and column -> the rule that must find it (unknown SEX is 101, and so on)
