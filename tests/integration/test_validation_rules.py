@@ -113,6 +113,44 @@ EXPECTED = {
     "P05": {"INT16"},  # PrevPerm DOB 16/06/2012 (P2, 202, 01/01/2020)
     "R05": {"INT17"},  # review PN1 on 20/05/2024 with DOB 16/06/2012
     "A05": {"120"},  # decision reversed 01/12/2024 with REASON_PLACED_CEASED RD9
+    # adopted (E11) 01/10/2024, back in care 01/12/2024 (199); 334: the latest period of care starts
+    # after AD1's DATE_INT 01/06/2024
+    "E34": {"199", "334"},
+    # X1 on 01/07/2024 into a new placement (RNE P, U6) with REASON_PLACE_CHANGE blank
+    "E35": {"225"},
+    "E36": {"226"},  # temporary T1 (01/06 to 10/06/2024) after an episode ending with reason CARPL
+    "E37": {"302"},  # born 15/06/2024, first episode 01/05/2024
+    # K2 (children's home) then A4 (placed for adoption) from 01/08/2024, no foster placement before
+    "E38": {"336"},
+    # born 15/06/1990, an episode 01/10/1991 to 01/10/1992 (353); 33 on 1 April 2024 (351)
+    "E39": {"353", "351"},
+    "E40": {"354"},  # one episode from 15/04/2025, after the year ends 31/03/2025
+    "E41": {"355"},  # episode 01/05/2024 to 01/05/2024 (E8)
+    "E42": {"356"},  # episode 01/05/2024 ends 20/04/2024 (E8)
+    # V3 short break 01/05 (K2) continues as a new placement U6 on 03/05/2024 (RNE P)
+    "E43": {"366"},
+    "E44": {"367"},  # five V3 breaks of 16 days (1st-17th of May-September 2024): 80 days > 75
+    "E46": {"373"},  # school S1 01/05 to 01/06/2024 at 2 (born 15/06/2021)
+    "E47": {"374"},  # residential employment P3 01/05 to 01/06/2024 at 11
+    "E48": {"375"},  # hospital T1 01/06 to 20/07/2024: 49 days > 42
+    "E49": {"377"},  # three T3 (carer's holiday) placements of 7 days in June, August, October 2024
+    "E50": {"379"},  # T4 01/06 to 11/06/2024: 10 days > 7
+    "E51": {"381"},  # care ends (E8) 10/06/2024 in hospital T1
+    "E52": {"382"},  # short breaks V4: K2, then T1 03/05 to 05/05/2024, then K2
+    "E53": {"383"},  # U4, T1 01/06 to 10/06/2024, then U6 (not back to U4)
+    "E54": {"384"},  # short break V3 in U4 (long-term foster care)
+    "E55": {"386"},  # born 15/01/2007, adopted (E11) on the 18th birthday 15/01/2025
+    "E56": {"387"},  # REC E5 (independent living) 01/06/2024 at 11
+    "E57": {"389"},  # REC E7 (adult social care) 01/06/2024 at 11
+    "E58": {"392b"},  # open episode with HOME_POST and no PL_POST
+    "E59": {"408"},  # A6 (placed for adoption with placement order) from 01/07/2024 under LS C2
+    "E60": {"436"},  # RNE B on 01/07/2024 but LS stays C2 (placement U4 to U6)
+    "E61": {"437"},  # care ends 01/06/2024 with E15, new period from 01/07/2024
+    # care ends 01/07/2024 (E8), new period (RNE S) from 20/06/2024 (501, 431)
+    "E62": {"431", "501"},
+    "E63": {"527"},  # P1 (placed with parents) with provider PR1
+    "E64": {"530"},  # P1 with provider PR4
+    "E65": {"531"},  # P1 with provider PR5
 }
 
 # injected kind and column -> the rule that must find it (unknown SEX is 101, and so on)
