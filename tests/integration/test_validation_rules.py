@@ -151,6 +151,39 @@ EXPECTED = {
     "E63": {"527"},  # P1 (placed with parents) with provider PR1
     "E64": {"530"},  # P1 with provider PR4
     "E65": {"531"},  # P1 with provider PR5
+    "O13": {"191"},  # 12-month OC2 child with IMMUNISATIONS blank
+    "O14": {"157"},  # 12-month, 11 at the start of the year: no SDQ score, reason SDQ1
+    "O15": {"158"},  # substance misuse 1, intervention received 1 and offered 1
+    "O16": {"159"},  # substance misuse 1, intervention received 0, offered blank
+    "O17": {"185"},  # in care since 01/05/2024 (not 12 months) with SDQ_SCORE 10 only
+    "O18": {"186"},  # 12-month, 11 at the start: SDQ score and reason both blank
+    "O19": {"188"},  # born 15/06/2021 (3 on 31/03/2025), 12 months in care, SDQ_SCORE 10
+    "O20": {"189"},  # born 15/03/2007 (17 on 1 April 2024), V2 in K2 since 01/01/2023, SDQ_SCORE 10
+    "O21": {"193"},  # substance misuse 0 with intervention received 1
+    "O22": {"197B"},  # born 15/06/2020 (4 on 15/06/2024), 12 months, SDQ score and reason blank
+    "O23": {"197a"},  # 12-month with SDQ_SCORE 10 and SDQ_REASON SDQ2
+    "O24": {"198"},  # in care since 01/05/2024 (not 12 months) with SDQ_REASON SDQ2 only
+    "O25": {"542"},  # born 15/06/2016 (8 on 31/03/2025), 12 months, CONVICTED 0
+    "O26": {"543"},  # 12-month, 12 on 31/03/2025, CONVICTED blank
+    # 12-month, CONVICTED 1 with IMMUNISATIONS blank (544); the same blank is 191
+    "O27": {"544", "191"},
+    "O28": {"545"},  # born 15/06/2021 (3 on 31/03/2025), 12 months, HEALTH_CHECK blank
+    "O29": {"546"},  # 12-month, 12 on 31/03/2025, HEALTH_CHECK 1
+    # born 15/06/2021, 12 months, HEALTH_CHECK 1 with IMMUNISATIONS blank (547, and 191)
+    "O30": {"547", "191"},
+    # born 15/06/2006, left care 01/06/2024 (E8), OC3 given and OC2 TEETH_CHECK 1
+    "O31": {"215", "190"},
+    "O32": {"153", "132"},  # care leaver with ACTIV blank (IN_TOUCH YES, ACCOM S2)
+    "O33": {"344"},  # care leaver with IN_TOUCH DIED but ACTIV F2, ACCOM S2
+    "O34": {"347"},  # born 15/06/2007 (16 on 1 April 2024, 17 on 31 March 2025), ACCOM T1 (foyer)
+    "O35": {"391"},  # born 15/06/2009: 15 all year, not 17-21
+    "O36": {"1000"},  # born 15/06/2006, died in care (E2) 01/06/2024, OC3 DIED 0 0
+    # born 15/06/2007, in care 01/01/2023 to 01/08/2024: looked after on the 17th birthday
+    "O37": {"1007"},
+    "O38": {"1011"},  # born 15/06/2006, care transferred to another LA (E3) 01/06/2024, OC3 given
+    # born 15/06/2007 (17th birthday in the year), OC3 ACCOM Z1 (former foster carers)
+    "O39": {"3001"},
+    "O40": {"187", "602"},  # 12-month OC2 child with an AD1 row (187), not adopted (602)
 }
 
 # injected kind and column -> the rule that must find it (unknown SEX is 101, and so on)
