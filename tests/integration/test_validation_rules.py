@@ -184,6 +184,42 @@ EXPECTED = {
     # born 15/06/2007 (17th birthday in the year), OC3 ACCOM Z1 (former foster carers)
     "O39": {"3001"},
     "O40": {"187", "602"},  # 12-month OC2 child with an AD1 row (187), not adopted (602)
+    "A13": {"117"},  # in care; PlacedAdoption 01/06/2024 ceased 15/04/2025, after the year ends
+    # in care since 01/01/2023; decision 01/02/2023 reversed 01/03/2024, before the year
+    "A14": {"118"},
+    "A15": {"119"},  # decision reversed 01/12/2024 with REASON_PLACED_CEASED blank
+    "A16": {"151", "601"},  # adopted (template) with FOSTER_CARE blank
+    # PlacedAdoption DATE_PLACED 01/01/2012, before birth (184) and before care began (1003)
+    "A17": {"184", "1003"},
+    # adopted with DATE_INT 01/07/2024 after DATE_MATCH 01/06/2024 (DATE_PLACED 01/07/2024)
+    "A18": {"333"},
+    "A19": {"511"},  # adopted by two (NB_ADOPTR 2) with SEX_ADOPTR M1, LS_ADOPTR L0
+    "A20": {"516"},  # children's home K2 ends with E45 (special guardianship, former foster carers)
+    "A21": {"518"},  # adopted with LS_ADOPTR L4 and SEX_ADOPTR MF
+    "A22": {"519"},  # adopted with LS_ADOPTR L2 (civil partnership), one adopter M1
+    "A23": {"520"},  # adopted with LS_ADOPTR L11 and SEX_ADOPTR MM
+    "A24": {"522"},  # PlacedAdoption 01/06/2024 reversed 15/05/2024, before it
+    "A25": {"523"},  # adopted with DATE_PLACED 15/05/2024 and DATE_INT 01/06/2024
+    "A26": {"524"},  # adopted with LS_ADOPTR L12 and SEX_ADOPTR MF
+    "A27": {"525"},  # adopted, but the decision was reversed 01/02/2025 (RD1)
+    "A28": {"557"},  # placed for adoption (A4) then care ends 01/03/2025 with E8; no reversal given
+    "A29": {"1003"},  # in care from 01/05/2024; DATE_PLACED 01/04/2024, before
+    "H13": {"232"},  # SEX U
+    "H14": {"301", "302"},  # born 15/06/2025, after 31/03/2025 (301); in care from 01/05/2024 (302)
+    "H15": {"399"},  # a girl on short breaks only (V3) with MOTHER 0
+    "H16": {"607", "393"},  # a girl who left care 01/06/2024 (E8) with MOTHER blank
+    "H17": {"620"},  # a girl born 15/06/2014 (9 on 1 April 2024) with MOTHER 1, MC_DOB 01/01/2024
+    "H18": {"621"},  # a girl (born 15/06/2012) with MOTHER 1 and MC_DOB 01/01/2010
+    "H19": {"625"},  # a girl in care to 01/06/2024 (E8) with MOTHER 1, MC_DOB 15/06/2024
+    "M07": {"565"},  # missing from 10/05/2024, MISSING blank, no end
+    "M08": {"566", "565"},  # missing 10/05 to 11/05/2024 with MISSING blank
+    "M09": {"570"},  # missing from 10/04/2025, after the year
+    "M10": {"571"},  # missing 30/03/2025 to 05/04/2025: ends after the year
+    "M11": {"574"},  # missing 10/05 to 20/05/2024, then away 15/05 to 25/05/2024 (overlap)
+    "M12": {"575"},  # missing from 20/05/2024 (no end) while the U4 placement ends 01/06/2024
+    "M13": {"586"},  # born and in care 01/05/2024, missing 01/05 to 02/05/2024
+    # 12-month OC2 child (in care since 01/01/2023) with PrevPerm P2, 202, 01/01/2020
+    "P06": {"634"},
 }
 
 # injected kind and column -> the rule that must find it (unknown SEX is 101, and so on)
