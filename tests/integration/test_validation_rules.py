@@ -220,6 +220,23 @@ EXPECTED = {
     "M13": {"586"},  # born and in care 01/05/2024, missing 01/05 to 02/05/2024
     # 12-month OC2 child (in care since 01/01/2023) with PrevPerm P2, 202, 01/01/2020
     "P06": {"634"},
+    "H20": {"202"},  # 2023-24 SEX 2 (female), 2024-25 SEX M
+    "H21": {"203"},  # 2023-24 DOB 15/06/2012, 2024-25 DOB 16/06/2012
+    "H22": {"204"},  # 2023-24 ETHNIC WBRI, 2024-25 WIRI
+    "H23": {"208"},  # 2023-24 UPN A123456789304, 2024-25 A123456789305
+    # a mother (born 15/06/2008): MC_DOB 01/01/2023 in 2023-24, 01/02/2023 in 2024-25
+    "H24": {"624"},
+    # born 15/06/2008: MOTHER 0 in 2023-24; MOTHER 1 with MC_DOB 01/01/2024 in 2024-25
+    "H25": {"626"},
+    # born 01/06/2005, placement order E1 from 01/11/2005 (before December 2005) to 01/05/2024
+    "E66": {"446"},
+    "E67": {"370"},  # 2023-24 only: P2 (independent living) 01/05 to 01/06/2023 at 11
+    "E68": {"371"},  # 2023-24 only: H5 (semi-independent) 01/05 to 01/06/2023 at 11
+    "E69": {"445"},  # 2023-24 only: freeing order D1 from 01/05/2023 (after December 2005)
+    "E70": {"233"},  # 2025-26 only: open episode with REASON_PLACE_CHANGE CARPL
+    "E71": {"234"},  # 2025-26 only: born 15/06/2017, leaves U4 01/07/2025 for custody (CUSTOD) at 8
+    "H26": {"444"},  # 2025-26 only: UPN A123456789999, the same as H27
+    "H27": {"444"},  # 2025-26 only: UPN A123456789999, the same as H26
 }
 
 # injected kind and column -> the rule that must find it (unknown SEX is 101, and so on)
