@@ -140,6 +140,7 @@ EXPECTED = {
     "E69": {"445"},  # 2023-24 only: freeing order D1 from 01/05/2023 (after December 2005)
     "E70": {"233"},  # 2025-26 only: open episode with REASON_PLACE_CHANGE CARPL
     "E71": {"234"},  # 2025-26 only: born 15/06/2017, leaves U4 01/07/2025 for custody (CUSTOD) at 8
+    "E72": {"199"},  # adopted (E11) 01/06/2022 from A4, in care again (RNE S) from 01/05/2024
     "R01": {"167"},  # review with REVIEW_CODE blank
     "R02": {"441"},  # review code PN1 at 2 (born 15/06/2021)
     "R03": {"1012", "INT08"},  # a review of a child in no Header and no Episodes
@@ -257,6 +258,10 @@ EXPECTED = {
     "A27": {"525"},  # adopted, but the decision was reversed 01/02/2025 (RD1)
     "A28": {"557"},  # placed for adoption (A4) then care ends 01/03/2025 with E8; no reversal given
     "A29": {"1003"},  # in care from 01/05/2024; DATE_PLACED 01/04/2024, before
+    "A30": {"602"},  # in care from 01/05/2024 (not adopted) with an AD1 row as the template
+    "A31": {"601"},  # adopted (template) with an AD1 row whose items are all blank
+    # adopted by one adopter (NB_ADOPTR 1, LS_ADOPTR L0) with SEX_ADOPTR MF, a couple's code
+    "A32": {"514"},
 }
 
 # injected kind and column -> the rule that must find it (unknown SEX is 101, and so on)
