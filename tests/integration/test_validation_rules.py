@@ -31,6 +31,35 @@ EXPECTED = {
     "H07": {"209"},  # UPN UN1 (not of school age) at 11: 4 on 15/06/2016, before 31/08/2023
     "H10": {"351", "352", "359"},  # born 15/06/1998
     "H11": {"210"},  # UPN UN4 (new in the last week) but in care since 01/05/2024
+    "H12": {"EPI"},  # a Header and nothing else (no episodes, no OC3)
+    "H13": {"232"},  # SEX U
+    # born 15/06/2025, after 31/03/2025 (301); any episode in the year then starts before birth
+    # (302)
+    "H14": {"301", "302"},
+    "H15": {"399"},  # a girl on short breaks only (V3) with MOTHER 0
+    # a girl who left care 01/06/2024 (E8) with MOTHER blank (607); 393 asks MOTHER of every girl in
+    # care other than on short breaks, so it fires as well
+    "H16": {"607", "393"},
+    "H17": {"620"},  # a girl born 15/06/2014 (9 on 1 April 2024) with MOTHER 1, MC_DOB 01/01/2024
+    "H18": {"621"},  # a girl (born 15/06/2012) with MOTHER 1 and MC_DOB 01/01/2010
+    "H19": {"625"},  # a girl in care to 01/06/2024 (E8) with MOTHER 1, MC_DOB 15/06/2024
+    "H20": {"202"},  # 2023-24 SEX 2 (female), 2024-25 SEX M
+    "H21": {"203"},  # 2023-24 DOB 15/06/2012, 2024-25 DOB 16/06/2012
+    "H22": {"204"},  # 2023-24 ETHNIC WBRI, 2024-25 WIRI
+    "H23": {"208"},  # 2023-24 UPN A123456789304, 2024-25 A123456789305
+    # a mother (born 15/06/2008): MC_DOB 01/01/2023 in 2023-24, 01/02/2023 in 2024-25
+    "H24": {"624"},
+    # born 15/06/2008: MOTHER 0 in 2023-24; MOTHER 1 with MC_DOB 01/01/2024 in 2024-25
+    "H25": {"626"},
+    "H26": {"444"},  # 2025-26 only: UPN A123456789999, the same as H27
+    "H27": {"444"},  # 2025-26 only: UPN A123456789999, the same as H26
+    "U01": {"104"},  # UASC DUC 31/02/2025 is not a date
+    "U02": {"304"},  # UASC DUC 01/07/2024, after the 18th birthday 15/06/2024
+    "U03": {"231"},  # UASC born 15/06/2016: 7 at the start and 8 at the end of the year (under 11)
+    # a UASC row for a child in no Header (and no Episodes: 1012 does not cover UASC)
+    "U04": {"INT09"},
+    "U05": {"INT18"},  # UASC DOB 16/06/2012, Header DOB 15/06/2012
+    "U06": {"INT21"},  # UASC SEX F, Header SEX M
     "E01": {"143", "357"},  # RNE X (143)
     "E02": {"144"},  # LS X9
     "E03": {"145"},  # CIN N9
@@ -62,18 +91,177 @@ EXPECTED = {
     "E29": {"434"},  # RNE L but LS stays C2
     "E30": {"435"},  # RNE P but placement, postcode, URN and provider unchanged
     "E31": {"504"},  # CIN N1 becomes N2 inside one period of care
+    "E32": {"1009"},  # placement change with REASON_PLACE_CHANGE BADRC
+    "E33": {"INT03"},  # an episode of a child in no Header
+    # adopted (E11) 01/10/2024 and back in care 01/12/2024 (199); AD1's DATE_INT 01/06/2024 belongs
+    # to that adoption, but 334 reads it against the latest period of care, which starts later
+    "E34": {"199", "334"},
+    # X1 on 01/07/2024 into a new placement (RNE P, U6) with REASON_PLACE_CHANGE blank
+    "E35": {"225"},
+    "E36": {"226"},  # temporary T1 (01/06 to 10/06/2024) after an episode ending with reason CARPL
+    "E37": {"302"},  # born 15/06/2024, first episode 01/05/2024
+    # K2 (children's home) then A4 (placed for adoption) from 01/08/2024, no foster placement before
+    "E38": {"336"},
+    # born 15/06/1990 with an episode 01/10/1991 to 01/10/1992 (353); anyone in care before
+    # 14/10/1991 is over 25 on 1 April 2024 (351)
+    "E39": {"353", "351"},
+    "E40": {"354"},  # one episode from 15/04/2025, after the year ends 31/03/2025
+    "E41": {"355"},  # episode 01/05/2024 to 01/05/2024 (E8)
+    "E42": {"356"},  # episode 01/05/2024 ends 20/04/2024 (E8)
+    # V3 short break 01/05 (K2) continues as a new placement U6 on 03/05/2024 (RNE P)
+    "E43": {"366"},
+    "E44": {"367"},  # five V3 breaks of 16 days (1st-17th of May-September 2024): 80 days > 75
+    "E46": {"373"},  # school S1 01/05 to 01/06/2024 at 2 (born 15/06/2021)
+    "E47": {"374"},  # residential employment P3 01/05 to 01/06/2024 at 11
+    "E48": {"375"},  # hospital T1 01/06 to 20/07/2024: 49 days > 42
+    "E49": {"377"},  # three T3 (carer's holiday) placements of 7 days in June, August, October 2024
+    "E50": {"379"},  # T4 01/06 to 11/06/2024: 10 days > 7
+    "E51": {"381"},  # care ends (E8) 10/06/2024 in hospital T1
+    "E52": {"382"},  # short breaks V4: K2, then T1 03/05 to 05/05/2024, then K2
+    "E53": {"383"},  # U4, T1 01/06 to 10/06/2024, then U6 (not back to U4)
+    "E54": {"384"},  # short break V3 in U4 (long-term foster care)
+    "E55": {"386"},  # born 15/01/2007, adopted (E11) on the 18th birthday 15/01/2025
+    "E56": {"387"},  # REC E5 (independent living) 01/06/2024 at 11
+    "E57": {"389"},  # REC E7 (adult social care) 01/06/2024 at 11
+    "E58": {"392b"},  # open episode with HOME_POST and no PL_POST
+    "E59": {"408"},  # A6 (placed for adoption with placement order) from 01/07/2024 under LS C2
+    "E60": {"436"},  # RNE B on 01/07/2024 but LS stays C2 (placement U4 to U6)
+    "E61": {"437"},  # care ends 01/06/2024 with E15, new period from 01/07/2024
+    # care ends 01/07/2024 (E8), a new period (RNE S) starts 20/06/2024, before that end (501); an
+    # RNE S on or before the day the last episode ended is 431 as well
+    "E62": {"431", "501"},
+    "E63": {"527"},  # P1 (placed with parents) with provider PR1
+    "E64": {"530"},  # P1 with provider PR4
+    "E65": {"531"},  # P1 with provider PR5
+    # born 01/06/2005, placement order E1 from 01/11/2005 (before December 2005) to 01/05/2024
+    "E66": {"446"},
+    "E67": {"370"},  # 2023-24 only: P2 (independent living) 01/05 to 01/06/2023 at 11
+    "E68": {"371"},  # 2023-24 only: H5 (semi-independent) 01/05 to 01/06/2023 at 11
+    "E69": {"445"},  # 2023-24 only: freeing order D1 from 01/05/2023 (after December 2005)
+    "E70": {"233"},  # 2025-26 only: open episode with REASON_PLACE_CHANGE CARPL
+    "E71": {"234"},  # 2025-26 only: born 15/06/2017, leaves U4 01/07/2025 for custody (CUSTOD) at 8
+    "E72": {"199"},  # adopted (E11) 01/06/2022 from A4, in care again (RNE S) from 01/05/2024
     "R01": {"167"},  # review with REVIEW_CODE blank
     "R02": {"441"},  # review code PN1 at 2 (born 15/06/2021)
     "R03": {"1012", "INT08"},  # a review of a child in no Header and no Episodes
+    "R05": {"INT17"},  # review PN1 on 20/05/2024 with DOB 16/06/2012
     "M01": {"1006"},  # MISSING X
     "M02": {"567"},  # missing period ends 05/05/2024, before it starts 10/05/2024
     "M03": {"581"},  # missing from 15/04/2024, before the child's care began 01/05/2024
+    "M04": {"1005"},  # MIS_END 31/02/2025 is not a date
+    "M05": {"INT04", "1012"},  # a Missing row only: no Header (INT04), no episodes (1012)
+    "M06": {"INT13"},  # Missing DOB 16/06/2012 against the Header's 15/06/2012
+    "M07": {"565"},  # missing from 10/05/2024, MISSING blank, no end
+    # missing 10/05 to 11/05/2024 with MISSING blank: the end (566) and the start, always given as
+    # it is the key, (565) both lack it
+    "M08": {"566", "565"},
+    "M09": {"570"},  # missing from 10/04/2025, after the year
+    "M10": {"571"},  # missing 30/03/2025 to 05/04/2025: ends after the year
+    "M11": {"574"},  # missing 10/05 to 20/05/2024, then away 15/05 to 25/05/2024 (overlap)
+    "M12": {"575"},  # missing from 20/05/2024 (no end) while the U4 placement ends 01/06/2024
+    "M13": {"586"},  # born and in care 01/05/2024, missing 01/05 to 02/05/2024
     "P01": {"631"},  # PREV_PERM P9
     "P02": {"633"},  # LA_PERM 123
     "P03": {"635"},  # LA_PERM given with PREV_PERM blank
+    # a PrevPerm row (P2, 202, 01/01/2020) only: no Header (INT07), no episodes (1012)
+    "P04": {"INT07", "1012"},
+    "P05": {"INT16"},  # PrevPerm DOB 16/06/2012 (P2, 202, 01/01/2020)
+    # 12-month OC2 child (in care since 01/01/2023) with PrevPerm P2, 202, 01/01/2020
+    "P06": {"634"},
     "O01": {"190"},  # OC2 items for a child in care only since 01/05/2024 (not 12 months)
     "O02": {"192"},  # in care since 01/01/2023
+    "O03": {"131"},  # care leaver with IN_TOUCH XX
+    "O04": {"132"},  # care leaver with ACTIV Q9
+    "O05": {"133"},  # care leaver with ACCOM Q9
+    "O06": {"180"},  # 12-month OC2 child with SDQ_SCORE 41 (0-40)
+    "O07": {"196"},  # 12-month OC2 child with SDQ_REASON SDQ9
+    # an OC2 row (all items blank) only: no Header (INT05), no episodes (1012)
+    "O08": {"INT05", "1012"},
+    "O09": {"INT06"},  # a care leaver's OC3 row (YES F2 S2) and no Header; 1012 does not cover OC3
+    "O10": {"INT14"},  # 12-month OC2 child with OC2 DOB 16/06/2012
+    "O11": {"INT15"},  # care leaver with OC3 DOB 16/06/2006, Header 15/06/2006
+    "O13": {"191"},  # 12-month OC2 child with IMMUNISATIONS blank
+    "O14": {"157"},  # 12-month, 11 at the start of the year: no SDQ score, reason SDQ1
+    "O15": {"158"},  # substance misuse 1, intervention received 1 and offered 1
+    "O16": {"159"},  # substance misuse 1, intervention received 0, offered blank
+    "O17": {"185"},  # in care since 01/05/2024 (not 12 months) with SDQ_SCORE 10 only
+    "O18": {"186"},  # 12-month, 11 at the start: SDQ score and reason both blank
+    "O19": {"188"},  # born 15/06/2021 (3 on 31/03/2025), 12 months in care, SDQ_SCORE 10
+    "O20": {"189"},  # born 15/03/2007 (17 on 1 April 2024), V2 in K2 since 01/01/2023, SDQ_SCORE 10
+    "O21": {"193"},  # substance misuse 0 with intervention received 1
+    "O22": {"197B"},  # born 15/06/2020 (4 on 15/06/2024), 12 months, SDQ score and reason blank
+    "O23": {"197a"},  # 12-month with SDQ_SCORE 10 and SDQ_REASON SDQ2
+    "O24": {"198"},  # in care since 01/05/2024 (not 12 months) with SDQ_REASON SDQ2 only
+    "O25": {"542"},  # born 15/06/2016 (8 on 31/03/2025), 12 months, CONVICTED 0
+    "O26": {"543"},  # 12-month, 12 on 31/03/2025, CONVICTED blank
+    # 12-month child, CONVICTED 1 with IMMUNISATIONS blank (544); every 12-month child needs
+    # IMMUNISATIONS (191)
+    "O27": {"544", "191"},
+    "O28": {"545"},  # born 15/06/2021 (3 on 31/03/2025), 12 months, HEALTH_CHECK blank
+    "O29": {"546"},  # 12-month, 12 on 31/03/2025, HEALTH_CHECK 1
+    # born 15/06/2021, 12 months in care, HEALTH_CHECK 1 with IMMUNISATIONS blank (547); every
+    # 12-month child needs IMMUNISATIONS (191)
+    "O30": {"547", "191"},
+    # born 15/06/2006, left care 01/06/2024 (E8); OC3 given and OC2 TEETH_CHECK 1 (215); a care
+    # leaver is not looked after for 12 months, so the OC2 item is 190 too
+    "O31": {"215", "190"},
+    # care leaver with ACTIV blank (IN_TOUCH YES, ACCOM S2): partly completed (153); blank is not a
+    # valid ACTIV either (132)
+    "O32": {"153", "132"},
+    "O33": {"344"},  # care leaver with IN_TOUCH DIED but ACTIV F2, ACCOM S2
+    "O34": {"347"},  # born 15/06/2007 (16 on 1 April 2024, 17 on 31 March 2025), ACCOM T1 (foyer)
+    "O35": {"391"},  # born 15/06/2009: 15 all year, not 17-21
+    "O36": {"1000"},  # born 15/06/2006, died in care (E2) 01/06/2024, OC3 DIED 0 0
+    # born 15/06/2007, in care 01/01/2023 to 01/08/2024: looked after on the 17th birthday
+    "O37": {"1007"},
+    "O38": {"1011"},  # born 15/06/2006, care transferred to another LA (E3) 01/06/2024, OC3 given
+    # born 15/06/2007 (17th birthday in the year), OC3 ACCOM Z1 (former foster carers)
+    "O39": {"3001"},
+    # 12-month OC2 child with an AD1 row (187); still in care at 31 March, so not adopted in the
+    # year (602)
+    "O40": {"187", "602"},
     "A01": {"517"},  # adopted 01/03/2025
+    "A05": {"120"},  # decision reversed 01/12/2024 with REASON_PLACED_CEASED RD9
+    "A06": {"175"},  # adopted (template) with NB_ADOPTR 3
+    # adopted by one adopter (NB 1, LS L0) with SEX_ADOPTR XX (176); 514 flags L0 with SEX_ADOPTR
+    # not M1/F1
+    "A07": {"176", "514"},
+    "A08": {"177"},  # adopted (template) with LS_ADOPTR L9
+    # adopted (template) with no Header: its AD1 (INT01), PlacedAdoption (INT02) and Episodes
+    # (INT03) rows all name a child the Header lacks
+    "A09": {"INT01", "INT02", "INT03"},
+    # an open episode and a PlacedAdoption row (01/06/2024), no Header (INT02); the episode is INT03
+    # (and keeps 1012 away)
+    "A10": {"INT02", "INT03"},
+    "A11": {"INT11"},  # adopted (template) with AD1 DOB 16/06/2012
+    "A12": {"INT12"},  # adopted (template) with PlacedAdoption DOB 16/06/2012
+    "A13": {"117"},  # in care; PlacedAdoption 01/06/2024 ceased 15/04/2025, after the year ends
+    # in care since 01/01/2023; decision 01/02/2023 reversed 01/03/2024, before the year
+    "A14": {"118"},
+    "A15": {"119"},  # decision reversed 01/12/2024 with REASON_PLACED_CEASED blank
+    # adopted (template) with FOSTER_CARE blank: partly completed (151), and an adopted child's AD1
+    # must be complete (601)
+    "A16": {"151", "601"},
+    # PlacedAdoption DATE_PLACED 01/01/2012: before birth (184), and so before care began 01/05/2024
+    # (1003)
+    "A17": {"184", "1003"},
+    # adopted with DATE_INT 01/07/2024 after DATE_MATCH 01/06/2024 (DATE_PLACED 01/07/2024)
+    "A18": {"333"},
+    "A19": {"511"},  # adopted by two (NB_ADOPTR 2) with SEX_ADOPTR M1, LS_ADOPTR L0
+    "A20": {"516"},  # children's home K2 ends with E45 (special guardianship, former foster carers)
+    "A21": {"518"},  # adopted with LS_ADOPTR L4 and SEX_ADOPTR MF
+    "A22": {"519"},  # adopted with LS_ADOPTR L2 (civil partnership), one adopter M1
+    "A23": {"520"},  # adopted with LS_ADOPTR L11 and SEX_ADOPTR MM
+    "A24": {"522"},  # PlacedAdoption 01/06/2024 reversed 15/05/2024, before it
+    "A25": {"523"},  # adopted with DATE_PLACED 15/05/2024 and DATE_INT 01/06/2024
+    "A26": {"524"},  # adopted with LS_ADOPTR L12 and SEX_ADOPTR MF
+    "A27": {"525"},  # adopted, but the decision was reversed 01/02/2025 (RD1)
+    "A28": {"557"},  # placed for adoption (A4) then care ends 01/03/2025 with E8; no reversal given
+    "A29": {"1003"},  # in care from 01/05/2024; DATE_PLACED 01/04/2024, before
+    "A30": {"602"},  # in care from 01/05/2024 (not adopted) with an AD1 row as the template
+    "A31": {"601"},  # adopted (template) with an AD1 row whose items are all blank
+    # adopted by one adopter (NB_ADOPTR 1, LS_ADOPTR L0) with SEX_ADOPTR MF, a couple's code
+    "A32": {"514"},
 }
 
 # injected kind and column -> the rule that must find it (unknown SEX is 101, and so on)
