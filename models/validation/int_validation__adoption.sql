@@ -77,12 +77,16 @@ ad1_rows as (
         children.period_end,
         children.is_looked_after_12_months,
         children.is_in_header,
+        children.has_episodes,
         children.birth_date as header_birth_date,
         coalesce(episode_facts.is_adopted_in_year, false) as is_adopted_in_year,
         episode_facts.last_care_start_date,
         sex_adoptr_codes.sex_adoptr_code is not null as is_valid_sex_adoptr,
         ls_adoptr_codes.ls_adoptr_code is not null as is_valid_ls_adoptr,
-        (ad1.adoption_decision_date is not null)::int + (ad1.match_date is not null)::int
+        -- a date counts as entered by its text: a date that does not parse is still filled in
+        -- (it breaks its own date rule), as the DfE reads these rules
+        (nullif(trim(ad1.adoption_decision_date_text), '') is not null)::int
+        + (nullif(trim(ad1.match_date_text), '') is not null)::int
         + (ad1.is_adopted_by_foster_carer is not null)::int + (ad1.adopters_count is not null)::int
         + (ad1.sex_adoptr_code is not null)::int + (ad1.ls_adoptr_code is not null)::int as items_filled
     from ad1
@@ -126,6 +130,7 @@ pa_rows as (
         children.period_start,
         children.period_end,
         children.is_in_header,
+        children.has_episodes,
         children.birth_date as header_birth_date,
         episode_facts.first_care_start_date,
         episode_facts.first_start_not_short_break,
@@ -209,7 +214,10 @@ checked_ad1 as (
             case when not ad1_rows.is_in_header
                 then 'INT01' end,
             case when ad1_rows.is_in_header and ad1_rows.birth_date is distinct from ad1_rows.header_birth_date
-                then 'INT11' end
+                then 'INT11' end,
+            -- as for Missing, Reviews, PrevPerm and OC2 (int_validation__linked_tables)
+            case when not ad1_rows.has_episodes
+                then '1012' end
         ] as rule_checks
     from ad1_rows
 ),
@@ -242,7 +250,8 @@ checked_pa as (
             case when pa_rows.placed_ceased_date < pa_rows.first_start_not_short_break
                     or pa_rows.placed_ceased_date < pa_rows.period_start
                 then '118' end,
-            case when (pa_rows.placed_ceased_date is null) != (pa_rows.reason_placed_ceased_code is null)
+            case when (nullif(trim(pa_rows.placed_ceased_date_text), '') is null)
+                    != (pa_rows.reason_placed_ceased_code is null)
                 then '119' end,
             case when pa_rows.reason_placed_ceased_code is not null and not pa_rows.is_valid_reason
                 then '120' end,
@@ -262,7 +271,9 @@ checked_pa as (
             case when not pa_rows.is_in_header
                 then 'INT02' end,
             case when pa_rows.is_in_header and pa_rows.birth_date is distinct from pa_rows.header_birth_date
-                then 'INT12' end
+                then 'INT12' end,
+            case when not pa_rows.has_episodes
+                then '1012' end
         ] as rule_checks
     from pa_rows
 ),

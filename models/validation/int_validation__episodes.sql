@@ -47,6 +47,9 @@ ordered as (
         children.birth_date,
         children.is_uasc,
         children.is_in_header,
+        children.is_looked_after_12_months,
+        children.has_oc2_row,
+        children.is_oc2_returned,
         place_codes.place_code is not null as is_valid_place,
         coalesce(place_codes.is_temporary, false) as is_temporary,
         -- Z1 and, from 2025-26, Z11-Z14 take no provider and no URN, like temporary moves
@@ -315,11 +318,16 @@ checked as (
                     and least(eps.end_or_year_end_date, eps.period_end) > greatest(eps.episode_start_date, eps.period_start)
                 then '367' end,
             -- minimum ages by placement, on closed episodes as the DfE checks them
+            -- (DfE rulesets: P2 at 15 and H5 at 14 to 2022-23; both at 16 in 2023-24; from
+            -- 2024-25 rule 371 is about K3, supported accommodation, at 16)
             case when eps.place_code = 'P2' and eps.episode_end_date is not null
-                    and eps.episode_start_date < eps.birth_date + interval 15 year
+                    and eps.episode_start_date < eps.birth_date
+                        + to_years(case when eps.collection_year <= 2023 then 15 else 16 end)
                 then '370' end,
-            case when eps.place_code = 'H5' and eps.episode_end_date is not null
-                    and eps.episode_start_date < eps.birth_date + interval 14 year
+            case when eps.place_code = case when eps.collection_year <= 2024 then 'H5' else 'K3' end
+                    and eps.episode_end_date is not null
+                    and eps.episode_start_date < eps.birth_date
+                        + to_years(case when eps.collection_year <= 2023 then 14 else 16 end)
                 then '371' end,
             case when eps.place_code = 'R5' and eps.episode_end_date is not null
                     and eps.episode_start_date < eps.birth_date + interval 10 year
@@ -464,7 +472,12 @@ checked as (
             case when eps.place_provider_code = 'PR0' and eps.place_code != 'P1'
                 then '550' end,
             case when not eps.is_in_header
-                then 'INT03' end
+                then 'INT03' end,
+            -- a child looked after for 12 months with no OC2 row at all, on their first episode
+            -- (the OC2 side of rule 191 is in int_validation__outcomes)
+            case when eps.episode_seq = 1 and eps.is_looked_after_12_months
+                    and not eps.has_oc2_row and eps.is_oc2_returned
+                then '191' end
         ] as rule_checks
     from eps
 ),

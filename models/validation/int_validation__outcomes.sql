@@ -172,7 +172,8 @@ checked_oc2 as (
                 then '198' end,
             case when not oc2_rows.is_looked_after_12_months
                     and (
-                        oc2_rows.is_health_check_up_to_date is not null or oc2_rows.is_teeth_checked is not null
+                        oc2_rows.is_convicted is not null or oc2_rows.is_immunisations_up_to_date is not null
+                        or oc2_rows.is_health_check_up_to_date is not null or oc2_rows.is_teeth_checked is not null
                         or oc2_rows.is_health_assessment_done is not null or oc2_rows.is_substance_misuse is not null
                         or oc2_rows.is_intervention_received is not null or oc2_rows.is_intervention_offered is not null
                     )

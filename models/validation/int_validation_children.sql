@@ -109,6 +109,19 @@ uasc_children as (
     from uasc
 ),
 
+oc2_children as (
+    select distinct
+        oc2.collection_year,
+        oc2.child_id
+    from oc2
+),
+
+oc2_returns as (
+    -- a return with any OC2 row (the DfE checks a missing OC2 row only when the table came)
+    select distinct oc2.collection_year
+    from oc2
+),
+
 children as (
     -- every child in any table of the year, so a child missing from the Header is still
     -- checked; one distinct over the stacked keys, as a chain of unions would dedupe 10 times
@@ -153,7 +166,9 @@ select
     coalesce(episode_facts.is_short_breaks_only, false) as is_short_breaks_only,
     coalesce(episode_facts.has_episode_not_short_break, false) as has_episode_not_short_break,
     episode_facts.first_start_date,
-    uasc_children.child_id is not null as is_uasc
+    uasc_children.child_id is not null as is_uasc,
+    oc2_children.child_id is not null as has_oc2_row,
+    oc2_returns.collection_year is not null as is_oc2_returned
 from children
 inner join collection_years
     on children.collection_year = collection_years.collection_year
@@ -166,3 +181,8 @@ left join episode_facts
 left join uasc_children
     on children.collection_year = uasc_children.collection_year
     and children.child_id = uasc_children.child_id
+left join oc2_children
+    on children.collection_year = oc2_children.collection_year
+    and children.child_id = oc2_children.child_id
+left join oc2_returns
+    on children.collection_year = oc2_returns.collection_year

@@ -60,7 +60,10 @@ EXPECTED = {
     "U04": {"INT09"},
     "U05": {"INT18"},  # UASC DOB 16/06/2012, Header DOB 15/06/2012
     "U06": {"INT21"},  # UASC SEX F, Header SEX M
-    "E01": {"143", "357"},  # RNE X (143)
+    # RNE X (143); the first episode starts in the year without RNE S (357); and, since the
+    # DfE's 12-month test looks for an RNE S start in the year, the child counts as looked after
+    # for 12 months with no OC2 row (191, as the DfE validator flags it too)
+    "E01": {"143", "357", "191"},
     "E02": {"144"},  # LS X9
     "E03": {"145"},  # CIN N9
     "E04": {"146"},  # PLACE Q9
@@ -205,6 +208,15 @@ EXPECTED = {
     # born 15/06/2006, left care 01/06/2024 (E8); OC3 given and OC2 TEETH_CHECK 1 (215); a care
     # leaver is not looked after for 12 months, so the OC2 item is 190 too
     "O31": {"215", "190"},
+    # as O31, but the OC2 row gives only CONVICTED 0: still care leaver information with a
+    # 12-month item (215), and CONVICTED is one of 190's items
+    "O91": {"215", "190"},
+    # in care since 01/01/2023, open: looked after 12 months at 31 March with no OC2 row at all
+    # (191, flagged on the first episode as the DfE does)
+    "O90": {"191"},
+    # supported accommodation K3 from 01/05/2024 at 11 (born 15/06/2012): under 16 (371, K3
+    # from 2024-25)
+    "E90": {"371"},
     # care leaver with ACTIV blank (IN_TOUCH YES, ACCOM S2): partly completed (153); blank is not a
     # valid ACTIV either (132)
     "O32": {"153", "132"},
@@ -221,6 +233,19 @@ EXPECTED = {
     # year (602)
     "O40": {"187", "602"},
     "A01": {"517"},  # adopted 01/03/2025
+    # an AD1 row for a child with no Header and no episodes: no other data for a child with no
+    # episodes (1012), an AD1 for a child not adopted in the year (602), not in the Header (INT01)
+    "A90": {"1012", "602", "INT01"},
+    # a PlacedAdoption row for a child with no Header and no episodes (1012, INT02)
+    "A91": {"1012", "INT02"},
+    # adopted (template) with DATE_INT 31/02/2024: not a date (112); the text is entered, so the
+    # AD1 is complete (no 151 or 601); the DfE also reads the unparsed DATE_INT as after
+    # DATE_MATCH (333)
+    "A92": {"112", "333"},
+    "A93": {"113"},  # adopted (template) with DATE_MATCH 31/02/2024: not a date, still entered
+    # in care; PlacedAdoption ceased 31/02/2025 (not a date, 116) with a reason: both entered, so
+    # no 119
+    "A94": {"116"},
     "A05": {"120"},  # decision reversed 01/12/2024 with REASON_PLACED_CEASED RD9
     "A06": {"175"},  # adopted (template) with NB_ADOPTR 3
     # adopted by one adopter (NB 1, LS L0) with SEX_ADOPTR XX (176); 514 flags L0 with SEX_ADOPTR

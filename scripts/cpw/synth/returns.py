@@ -14,7 +14,7 @@ import csv
 import random
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from cpw.ingest.tables import TABLES as INGEST_TABLES
@@ -156,10 +156,13 @@ def periods(child: Child) -> list[Period]:
 
 
 def in_oc2_cohort(child: Child, year: CollectionYear) -> bool:
-    """Looked after continuously for at least 12 months on 31 March (short breaks excluded)."""
-    year_ago = year.start - timedelta(days=1)
+    """Looked after continuously for at least 12 months on 31 March (short breaks excluded).
+
+    A period that began on 1 April counts, as in the DfE's validation rules (190/191): only a
+    start after the first day of the year breaks the 12 months.
+    """
     return any(
-        p.start <= year_ago and p.end > year.end and p.episodes[0].ls not in SHORT_BREAKS
+        p.start <= year.start and p.end > year.end and p.episodes[0].ls not in SHORT_BREAKS
         for p in periods(child)
     )
 
