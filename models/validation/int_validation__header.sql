@@ -124,6 +124,7 @@ uasc_rows as (
     select
         uasc.*,
         children.period_start,
+        children.period_end,
         children.birth_date as header_birth_date,
         children.sex as header_sex,
         children.is_in_header
@@ -238,7 +239,8 @@ checked_uasc as (
                 then 'INT18' end,
             case when uasc_rows.is_in_header and uasc_rows.sex is distinct from uasc_rows.header_sex
                 then 'INT21' end,
-            case when uasc_rows.birth_date + interval 11 year > uasc_rows.period_start
+            -- under 11 on 31 March, the end of the collection year, as the DfE checks it
+            case when uasc_rows.birth_date + interval 11 year > uasc_rows.period_end
                 then '231' end
         ] as rule_checks
     from uasc_rows

@@ -56,6 +56,9 @@ EXPECTED = {
     "U01": {"104"},  # UASC DUC 31/02/2025 is not a date
     "U02": {"304"},  # UASC DUC 01/07/2024, after the 18th birthday 15/06/2024
     "U03": {"231"},  # UASC born 15/06/2016: 7 at the start and 8 at the end of the year (under 11)
+    # UASC born 15/06/2013: 10 on 1 April 2024 but 11 on 31 March 2025, the date the DfE's 231
+    # looks at, so no rule (the boundary of 231)
+    "U90": set(),
     # a UASC row for a child in no Header (and no Episodes: 1012 does not cover UASC)
     "U04": {"INT09"},
     "U05": {"INT18"},  # UASC DOB 16/06/2012, Header DOB 15/06/2012
