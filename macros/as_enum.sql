@@ -20,7 +20,3 @@
     {%- endif -%}
 {%- endmacro %}
 
-{% macro as_enum_block(values) -%}
-    {#- as_enum for an expression too long for an argument: {% call as_enum_block([...]) %} -#}
-    {{ as_enum(caller(), values=values) }}
-{%- endmacro %}

@@ -44,6 +44,10 @@ placed_adoption as (
     select * from {{ ref('stg_ssda903__placed_adoption') }}
 ),
 
+returned_tables as (
+    select * from {{ ref('int_returned_tables') }}
+),
+
 header_children as (
     -- a child listed twice keeps the earliest valid date, as int_child_birth_dates does
     select
@@ -117,9 +121,10 @@ oc2_children as (
 ),
 
 oc2_returns as (
-    -- a return with any OC2 row (the DfE checks a missing OC2 row only when the table came)
-    select distinct oc2.collection_year
-    from oc2
+    -- the DfE checks a missing OC2 row only when the table came (an empty file counts)
+    select returned_tables.collection_year
+    from returned_tables
+    where returned_tables.table_name = 'oc2'
 ),
 
 children as (

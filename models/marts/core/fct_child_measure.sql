@@ -413,29 +413,50 @@ aged as (
     left join characteristics
         on stacked.child_id = characteristics.child_id
         and stacked.collection_year = characteristics.collection_year
+),
+
+banded as (
+    select
+        aged.*,
+        case
+            when aged.birth_date is null then 'Unknown'
+            -- care leavers: DfE's OC3 bands, by the age at the birthday in the year (= at 31 March)
+            when aged.measure_id like 'CL-%' and aged.age_at_31_march between 17 and 18
+                then '17 to 18 years'
+            when aged.measure_id like 'CL-%' and aged.age_at_31_march between 19 and 21
+                then '19 to 21 years'
+            when aged.measure_id like 'CL-%' then 'Other'
+            -- everyone else: DfE's children looked after bands at 31 March
+            when aged.age_at_31_march < 1 then 'Under 1'
+            when aged.age_at_31_march < 5 then '1 to 4'
+            when aged.age_at_31_march < 10 then '5 to 9'
+            when aged.age_at_31_march < 16 then '10 to 15'
+            else '16 and over'
+        end as age_band
+    from aged
 )
 
 select
-    aged.child_measure_id,
+    banded.child_measure_id,
     {{ as_enum("'" ~ var('la_code') ~ "'", values=[var('la_code')]) }} as la_code,
-    aged.child_id,
-    {{ as_enum('aged.measure_id', 'select measure_id from ' ~ ref('measure_catalogue')) }}
+    banded.child_id,
+    {{ as_enum('banded.measure_id', 'select measure_id from ' ~ ref('measure_catalogue')) }}
         as measure_id,
-    aged.collection_year,
-    aged.period_start,
-    aged.period_end,
-    aged.event_date,
-    aged.due_date,
-    aged.met_date,
-    aged.observed_value,
-    aged.is_in_denominator,
-    aged.is_in_numerator,
-    aged.status,
+    banded.collection_year,
+    banded.period_start,
+    banded.period_end,
+    banded.event_date,
+    banded.due_date,
+    banded.met_date,
+    banded.observed_value,
+    banded.is_in_denominator,
+    banded.is_in_numerator,
+    banded.status,
     -- a measure-specific population (e.g. children who started care) sits beside the headline
     -- population (null); a category splits the headline population (e.g. SDQ bands)
-    aged.population,
-    aged.category,
-    {{ as_enum("coalesce(aged.sex, 'U')",
+    banded.population,
+    banded.category,
+    {{ as_enum("coalesce(banded.sex, 'U')",
         "select coalesce(sex, 'U') from " ~ ref('dim_child') ~ " union select 'U'") }} as sex,
     {%- for characteristic, source_column, missing in [
         ('ethnic_group', 'ethnic_group', 'Unknown'),
@@ -445,26 +466,10 @@ select
         ('iro', 'iro_id', 'Not recorded'),
     ] %}
     {{ as_enum(
-        "coalesce(aged." ~ characteristic ~ ", '" ~ missing ~ "')",
+        "coalesce(banded." ~ characteristic ~ ", '" ~ missing ~ "')",
         "select coalesce(" ~ source_column ~ ", '" ~ missing ~ "') from " ~ characteristics_table
             ~ " union select '" ~ missing ~ "'"
     ) }} as {{ characteristic }},
     {%- endfor %}
-    {% call as_enum_block(age_bands) -%}
-    case
-        when aged.birth_date is null then 'Unknown'
-        -- care leavers: DfE's OC3 bands, by the age at the birthday in the year (= at 31 March)
-        when aged.measure_id like 'CL-%' and aged.age_at_31_march between 17 and 18
-            then '17 to 18 years'
-        when aged.measure_id like 'CL-%' and aged.age_at_31_march between 19 and 21
-            then '19 to 21 years'
-        when aged.measure_id like 'CL-%' then 'Other'
-        -- everyone else: DfE's children looked after bands at 31 March
-        when aged.age_at_31_march < 1 then 'Under 1'
-        when aged.age_at_31_march < 5 then '1 to 4'
-        when aged.age_at_31_march < 10 then '5 to 9'
-        when aged.age_at_31_march < 16 then '10 to 15'
-        else '16 and over'
-    end
-    {%- endcall %} as age_band
-from aged
+    {{ as_enum('banded.age_band', values=age_bands) }} as age_band
+from banded
