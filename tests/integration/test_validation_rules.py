@@ -143,6 +143,10 @@ EXPECTED = {
     "E66": {"446"},
     "E67": {"370"},  # 2023-24 only: P2 (independent living) 01/05 to 01/06/2023 at 11
     "E68": {"371"},  # 2023-24 only: H5 (semi-independent) 01/05 to 01/06/2023 at 11
+    # 2023-24 only, born 15/06/2007: 15 on 01/05/2023. The 2023-24 rules ask for 16 (to 2022-23:
+    # P2 at 15 and H5 at 14, which would pass both), so P2 breaks 370 and H5 breaks 371
+    "E91": {"370"},
+    "E92": {"371"},
     "E69": {"445"},  # 2023-24 only: freeing order D1 from 01/05/2023 (after December 2005)
     "E70": {"233"},  # 2025-26 only: open episode with REASON_PLACE_CHANGE CARPL
     "E71": {"234"},  # 2025-26 only: born 15/06/2017, leaves U4 01/07/2025 for custody (CUSTOD) at 8
