@@ -1,6 +1,6 @@
 {% macro as_enum(expression, values_query=none, values=none) -%}
     {#- A low-cardinality text column stored as a DuckDB ENUM instead of VARCHAR: at the
-        national scale's 22 million rows a VARCHAR column costs ~3.5 s of CPU to write and an
+        national scale a VARCHAR column of 22 million rows cost ~3.5 s of CPU to write and an
         ENUM ~1 s (docs/performance.md). ENUMs compare, group and concatenate as text. The
         values come from `values` or from `values_query` run when the model builds (one text
         column; nulls ignored), so they always cover the data; while dbt only parses, or when
