@@ -15,8 +15,11 @@ from pathlib import Path
 
 import duckdb
 
-# Evidence's DuckDB connector bundles DuckDB 1.4; keep the file in a storage format it can open.
-STORAGE_CONFIG = {"storage_compatibility_version": "v1.0.0"}
+# Evidence's DuckDB connector bundles DuckDB 1.4 (1.4.2 in reports/package-lock.json), so the
+# files stay in the 1.4 storage format even if a newer duckdb writes them; 1.4's own string
+# compression (DICT_FSST) writes the national-scale build's text ~20-35 % faster than the 1.0
+# format did (docs/performance.md, "Third pass"). A file keeps the format it was created in.
+STORAGE_CONFIG = {"storage_compatibility_version": "v1.4.0"}
 
 
 def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
