@@ -117,3 +117,22 @@ def test_views_read_when_the_warehouse_is_attached_under_another_name(
         for schema, view in views
     }
     assert counts["fct_child_measure"] is not None and counts["fct_child_measure"][0] > 0
+
+
+def test_fct_child_measure_stacks_every_measure_model_but_the_rates(
+    manifest: dict[str, Any],
+) -> None:
+    # the view lists its measure models by hand (dbt records refs while parsing, before the
+    # graph or the catalogue can be read); a new measure model left off that list would be
+    # missing from every child-level page without any test failing
+    with (PROJECT_ROOT / "seeds" / "measures" / "measure_catalogue.csv").open() as handle:
+        rates = {r["measure_id"] for r in csv.DictReader(handle) if r["value_unit"] == "rate"}
+    models = _models(manifest)
+    fct = next(m for m in models if m["name"] == "fct_child_measure")
+    stacked = {p.split(".")[-1] for p in fct["depends_on"]["nodes"]}
+    expected = {
+        m["name"]
+        for m in models
+        if m["name"].startswith("int_measure_") and m["config"]["meta"]["measure_id"] not in rates
+    }
+    assert expected and {n for n in stacked if n.startswith("int_measure_")} == expected

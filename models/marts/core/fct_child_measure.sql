@@ -1,7 +1,8 @@
 {#- A view, not a table: it stacks tables that are already written, and writing its ~22 million
     national-scale rows a second time cost more than every query that reads it (docs/performance.md,
     "Third pass"). Filters on measure_id reach the int_measure_* tables, so a reader that wants a
-    few measures reads only theirs. -#}
+    few measures reads only theirs. The list below is every int_measure_* model but the rates
+    (CTX-02); test_dbt_conventions.py holds it to the models. -#}
 {{ config(materialized='view') }}
 {%- set measures = [
     'stb_01', 'rev_01', 'rev_02', 'rev_03', 'hlt_03', 'hlt_04', 'hlt_05', 'hlt_06',
