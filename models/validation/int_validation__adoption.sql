@@ -2,31 +2,31 @@
 -- decisions), with the episodes they must agree with (docs/validation_rules.md).
 with
 
-ad1 as (
+ad1 as not materialized (
     select * from {{ ref('stg_ssda903__ad1') }}
 ),
 
-placed_adoption as (
+placed_adoption as not materialized (
     select * from {{ ref('stg_ssda903__placed_adoption') }}
 ),
 
-episodes as (
+episodes as not materialized (
     select * from {{ ref('stg_ssda903__episodes') }}
 ),
 
-children as (
+children as not materialized (
     select * from {{ ref('int_validation_children') }}
 ),
 
-sex_adoptr_codes as (
+sex_adoptr_codes as not materialized (
     select * from {{ ref('ssda903_sex_adoptr_codes') }}
 ),
 
-ls_adoptr_codes as (
+ls_adoptr_codes as not materialized (
     select * from {{ ref('ssda903_ls_adoptr_codes') }}
 ),
 
-reason_placed_ceased_codes as (
+reason_placed_ceased_codes as not materialized (
     select * from {{ ref('ssda903_reason_placed_ceased_codes') }}
 ),
 

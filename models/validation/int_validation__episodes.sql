@@ -3,39 +3,39 @@
 -- start-date order, as the DfE checks each return on its own.
 with
 
-episodes as (
+episodes as not materialized (
     select * from {{ ref('stg_ssda903__episodes') }}
 ),
 
-children as (
+children as not materialized (
     select * from {{ ref('int_validation_children') }}
 ),
 
-ls_codes as (
+ls_codes as not materialized (
     select * from {{ ref('ssda903_ls_codes') }}
 ),
 
-rne_codes as (
+rne_codes as not materialized (
     select * from {{ ref('ssda903_rne_codes') }}
 ),
 
-cin_codes as (
+cin_codes as not materialized (
     select * from {{ ref('ssda903_cin_codes') }}
 ),
 
-place_codes as (
+place_codes as not materialized (
     select * from {{ ref('ssda903_place_codes') }}
 ),
 
-rec_codes as (
+rec_codes as not materialized (
     select * from {{ ref('ssda903_rec_codes') }}
 ),
 
-reason_place_change_codes as (
+reason_place_change_codes as not materialized (
     select * from {{ ref('ssda903_reason_place_change_codes') }}
 ),
 
-place_provider_codes as (
+place_provider_codes as not materialized (
     select * from {{ ref('ssda903_place_provider_codes') }}
 ),
 

@@ -2,27 +2,27 @@
 -- (docs/validation_rules.md). One row per rule broken per row.
 with
 
-header as (
+header as not materialized (
     select * from {{ ref('stg_ssda903__header') }}
 ),
 
-uasc as (
+uasc as not materialized (
     select * from {{ ref('stg_ssda903__uasc') }}
 ),
 
-episodes as (
+episodes as not materialized (
     select * from {{ ref('stg_ssda903__episodes') }}
 ),
 
-oc3 as (
+oc3 as not materialized (
     select * from {{ ref('stg_ssda903__oc3') }}
 ),
 
-children as (
+children as not materialized (
     select * from {{ ref('int_validation_children') }}
 ),
 
-ethnic_codes as (
+ethnic_codes as not materialized (
     select * from {{ ref('ssda903_ethnic_codes') }}
 ),
 

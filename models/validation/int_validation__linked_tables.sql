@@ -3,47 +3,47 @@
 -- (docs/validation_rules.md). One row per rule broken per row.
 with
 
-missing as (
+missing as not materialized (
     select * from {{ ref('stg_ssda903__missing') }}
 ),
 
-reviews as (
+reviews as not materialized (
     select * from {{ ref('stg_ssda903__reviews') }}
 ),
 
-prev_perm as (
+prev_perm as not materialized (
     select * from {{ ref('stg_ssda903__prev_perm') }}
 ),
 
-oc2 as (
+oc2 as not materialized (
     select * from {{ ref('stg_ssda903__oc2') }}
 ),
 
-oc3 as (
+oc3 as not materialized (
     select * from {{ ref('stg_ssda903__oc3') }}
 ),
 
-episodes as (
+episodes as not materialized (
     select * from {{ ref('stg_ssda903__episodes') }}
 ),
 
-children as (
+children as not materialized (
     select * from {{ ref('int_validation_children') }}
 ),
 
-review_codes as (
+review_codes as not materialized (
     select * from {{ ref('ssda903_review_codes') }}
 ),
 
-prev_perm_codes as (
+prev_perm_codes as not materialized (
     select * from {{ ref('ssda903_prev_perm_codes') }}
 ),
 
-la_perm_codes as (
+la_perm_codes as not materialized (
     select * from {{ ref('ssda903_la_perm_codes') }}
 ),
 
-missing_codes as (
+missing_codes as not materialized (
     select * from {{ ref('ssda903_missing_codes') }}
 ),
 

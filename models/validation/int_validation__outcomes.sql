@@ -2,39 +2,39 @@
 -- of each return (docs/validation_rules.md). One row per rule broken per row.
 with
 
-oc2 as (
+oc2 as not materialized (
     select * from {{ ref('stg_ssda903__oc2') }}
 ),
 
-oc3 as (
+oc3 as not materialized (
     select * from {{ ref('stg_ssda903__oc3') }}
 ),
 
-ad1 as (
+ad1 as not materialized (
     select * from {{ ref('stg_ssda903__ad1') }}
 ),
 
-episodes as (
+episodes as not materialized (
     select * from {{ ref('stg_ssda903__episodes') }}
 ),
 
-children as (
+children as not materialized (
     select * from {{ ref('int_validation_children') }}
 ),
 
-sdq_reason_codes as (
+sdq_reason_codes as not materialized (
     select * from {{ ref('ssda903_sdq_reason_codes') }}
 ),
 
-in_touch_codes as (
+in_touch_codes as not materialized (
     select * from {{ ref('ssda903_in_touch_codes') }}
 ),
 
-activ_codes as (
+activ_codes as not materialized (
     select * from {{ ref('ssda903_activ_codes') }}
 ),
 
-accom_codes as (
+accom_codes as not materialized (
     select * from {{ ref('ssda903_accom_codes') }}
 ),
 

@@ -1,50 +1,50 @@
 with
 
-header as (
+header as not materialized (
     select * from {{ ref('stg_ssda903__header') }}
 ),
 
-episodes as (
+episodes as not materialized (
     select * from {{ ref('stg_ssda903__episodes') }}
 ),
 
-uasc as (
+uasc as not materialized (
     select * from {{ ref('stg_ssda903__uasc') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 
-reviews as (
+reviews as not materialized (
     select * from {{ ref('stg_ssda903__reviews') }}
 ),
 
-missing as (
+missing as not materialized (
     select * from {{ ref('stg_ssda903__missing') }}
 ),
 
-prev_perm as (
+prev_perm as not materialized (
     select * from {{ ref('stg_ssda903__prev_perm') }}
 ),
 
-oc2 as (
+oc2 as not materialized (
     select * from {{ ref('stg_ssda903__oc2') }}
 ),
 
-oc3 as (
+oc3 as not materialized (
     select * from {{ ref('stg_ssda903__oc3') }}
 ),
 
-ad1 as (
+ad1 as not materialized (
     select * from {{ ref('stg_ssda903__ad1') }}
 ),
 
-placed_adoption as (
+placed_adoption as not materialized (
     select * from {{ ref('stg_ssda903__placed_adoption') }}
 ),
 
-returned_tables as (
+returned_tables as not materialized (
     select * from {{ ref('int_returned_tables') }}
 ),
 

@@ -1,6 +1,6 @@
 with
 
-birth_dates as (
+birth_dates as not materialized (
     select * from {{ ref('int_child_birth_dates') }}
 )
 

@@ -1,10 +1,10 @@
 with
 
-header as (
+header as not materialized (
     select * from {{ ref('stg_ssda903__header') }}
 ),
 
-episodes as (
+episodes as not materialized (
     select * from {{ ref('stg_ssda903__episodes') }}
 ),
 

@@ -1,10 +1,10 @@
 with
 
-assessments as (
+assessments as not materialized (
     select * from {{ ref('stg_local__ssd_cin_assessments') }}
 ),
 
-manager_reviews as (
+manager_reviews as not materialized (
     select * from {{ ref('stg_local__cpw_assessment_manager_reviews') }}
 ),
 

@@ -1,22 +1,22 @@
 with
 
-care_leavers as (
+care_leavers as not materialized (
     select * from {{ ref('stg_local__ssd_care_leavers') }}
 ),
 
-pathway_events as (
+pathway_events as not materialized (
     select * from {{ ref('stg_local__cpw_pathway_plans') }}
 ),
 
-allocations as (
+allocations as not materialized (
     select * from {{ ref('int_worker_allocations') }}
 ),
 
-children as (
+children as not materialized (
     select * from {{ ref('int_child_earliest_birth_dates') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 

@@ -1,14 +1,14 @@
 with
 
-periods as (
+periods as not materialized (
     select * from {{ ref('int_periods_of_care') }}
 ),
 
-health_checks as (
+health_checks as not materialized (
     select * from {{ ref('stg_local__ssd_cla_health') }}
 ),
 
-children as (
+children as not materialized (
     select * from {{ ref('int_child_earliest_birth_dates') }}
 ),
 

@@ -1,14 +1,14 @@
 with
 
-periods as (
+periods as not materialized (
     select * from {{ ref('int_periods_of_care') }}
 ),
 
-children as (
+children as not materialized (
     select * from {{ ref('int_child_earliest_birth_dates') }}
 ),
 
-pathway_events as (
+pathway_events as not materialized (
     select * from {{ ref('stg_local__cpw_pathway_plans') }}
 ),
 

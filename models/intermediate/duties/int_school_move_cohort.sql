@@ -1,18 +1,18 @@
 with
 
-periods as (
+periods as not materialized (
     select * from {{ ref('int_periods_of_care') }}
 ),
 
-children as (
+children as not materialized (
     select * from {{ ref('int_child_earliest_birth_dates') }}
 ),
 
-moves as (
+moves as not materialized (
     select * from {{ ref('stg_local__cpw_school_moves') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 

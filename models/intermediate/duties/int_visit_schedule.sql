@@ -1,22 +1,22 @@
 with
 
-spells as (
+spells as not materialized (
     select * from {{ ref('int_placement_spells') }}
 ),
 
-periods as (
+periods as not materialized (
     select * from {{ ref('int_periods_of_care') }}
 ),
 
-episodes as (
+episodes as not materialized (
     select * from {{ ref('int_episodes') }}
 ),
 
-reviews as (
+reviews as not materialized (
     select * from {{ ref('int_reviews') }}
 ),
 
-visits as (
+visits as not materialized (
     select * from {{ ref('stg_local__ssd_cla_visits') }}
 ),
 

@@ -1,6 +1,6 @@
 with
 
-involvements as (
+involvements as not materialized (
     select * from {{ ref('stg_local__ssd_involvements') }}
 )
 

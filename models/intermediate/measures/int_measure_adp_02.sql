@@ -1,10 +1,10 @@
 with
 
-adoptions as (
+adoptions as not materialized (
     select * from {{ ref('int_adoptions') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 

@@ -1,10 +1,10 @@
 with
 
-assessments as (
+assessments as not materialized (
     select * from {{ ref('int_assessment_timeliness') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 )
 

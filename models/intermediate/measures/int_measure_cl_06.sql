@@ -1,18 +1,18 @@
 with
 
-oc3_cohort as (
+oc3_cohort as not materialized (
     select * from {{ ref('int_oc3_cohort') }}
 ),
 
-episodes as (
+episodes as not materialized (
     select * from {{ ref('int_episodes') }}
 ),
 
-place_codes as (
+place_codes as not materialized (
     select * from {{ ref('ssda903_place_codes') }}
 ),
 
-rec_codes as (
+rec_codes as not materialized (
     select * from {{ ref('ssda903_rec_codes') }}
 ),
 

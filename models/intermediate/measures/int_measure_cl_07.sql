@@ -1,10 +1,10 @@
 with
 
-needs_assessments as (
+needs_assessments as not materialized (
     select * from {{ ref('int_needs_assessment_due') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 )
 

@@ -2,7 +2,7 @@
 -- population aged 0-17 (int_child_population) for the rate per 10,000
 with
 
-counted as (
+counted as not materialized (
     select * from {{ ref('int_measure_ctx_01') }}
 )
 

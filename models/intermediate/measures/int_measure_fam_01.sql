@@ -1,10 +1,10 @@
 with
 
-sessions as (
+sessions as not materialized (
     select * from {{ ref('stg_local__cpw_family_time') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 

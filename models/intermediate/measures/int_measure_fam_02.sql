@@ -1,10 +1,10 @@
 with
 
-attendance as (
+attendance as not materialized (
     select * from {{ ref('stg_local__cpw_review_attendance') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 

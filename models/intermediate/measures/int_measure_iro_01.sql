@@ -1,22 +1,22 @@
 with
 
-reviews as (
+reviews as not materialized (
     select * from {{ ref('int_reviews') }}
 ),
 
-periods as (
+periods as not materialized (
     select * from {{ ref('int_periods_of_care') }}
 ),
 
-review_codes as (
+review_codes as not materialized (
     select * from {{ ref('ssda903_review_codes') }}
 ),
 
-contacts as (
+contacts as not materialized (
     select * from {{ ref('stg_local__cpw_iro_contacts') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 

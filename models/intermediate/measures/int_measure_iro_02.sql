@@ -1,14 +1,14 @@
 with
 
-siblings as (
+siblings as not materialized (
     select * from {{ ref('stg_local__cpw_siblings') }}
 ),
 
-allocations as (
+allocations as not materialized (
     select * from {{ ref('int_worker_allocations') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 

@@ -1,14 +1,14 @@
 with
 
-allocations as (
+allocations as not materialized (
     select * from {{ ref('int_worker_allocations') }}
 ),
 
-periods as (
+periods as not materialized (
     select * from {{ ref('int_periods_of_care') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 

@@ -1,14 +1,14 @@
 with
 
-stages as (
+stages as not materialized (
     select * from {{ ref('stg_local__cpw_iro_escalations') }}
 ),
 
-calendar as (
+calendar as not materialized (
     select * from {{ ref('dim_date') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 

@@ -1,22 +1,22 @@
 with
 
-periods as (
+periods as not materialized (
     select * from {{ ref('int_periods_of_care') }}
 ),
 
-children as (
+children as not materialized (
     select * from {{ ref('int_child_earliest_birth_dates') }}
 ),
 
-offers as (
+offers as not materialized (
     select * from {{ ref('stg_local__cpw_advocacy_offers') }}
 ),
 
-visitors as (
+visitors as not materialized (
     select * from {{ ref('stg_local__cpw_independent_visitors') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 

@@ -1,10 +1,10 @@
 with
 
-siblings as (
+siblings as not materialized (
     select * from {{ ref('stg_local__cpw_siblings') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 

@@ -1,18 +1,18 @@
 with
 
-spells as (
+spells as not materialized (
     select * from {{ ref('int_placement_spells') }}
 ),
 
-periods as (
+periods as not materialized (
     select * from {{ ref('int_periods_of_care') }}
 ),
 
-matching as (
+matching as not materialized (
     select * from {{ ref('stg_local__cpw_placement_matching') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 

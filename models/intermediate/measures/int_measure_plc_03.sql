@@ -1,22 +1,22 @@
 with
 
-spells as (
+spells as not materialized (
     select * from {{ ref('int_placement_spells') }}
 ),
 
-periods as (
+periods as not materialized (
     select * from {{ ref('int_periods_of_care') }}
 ),
 
-children as (
+children as not materialized (
     select * from {{ ref('int_child_earliest_birth_dates') }}
 ),
 
-moves as (
+moves as not materialized (
     select * from {{ ref('stg_local__cpw_school_moves') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 

@@ -1,10 +1,10 @@
 with
 
-arrangements as (
+arrangements as not materialized (
     select * from {{ ref('stg_local__cpw_parent_child_arrangements') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 

@@ -1,14 +1,14 @@
 with
 
-reviews as (
+reviews as not materialized (
     select * from {{ ref('int_reviews') }}
 ),
 
-review_codes as (
+review_codes as not materialized (
     select * from {{ ref('ssda903_review_codes') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 )
 

@@ -1,18 +1,18 @@
 with
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 
-episodes as (
+episodes as not materialized (
     select * from {{ ref('int_episodes') }}
 ),
 
-placement_spells as (
+placement_spells as not materialized (
     select * from {{ ref('int_placement_spells') }}
 ),
 
-ls_codes as (
+ls_codes as not materialized (
     select * from {{ ref('ssda903_ls_codes') }}
 ),
 

@@ -1,14 +1,14 @@
 with
 
-looked_after as (
+looked_after as not materialized (
     select * from {{ ref('int_looked_after_in_year') }}
 ),
 
-periods_of_care as (
+periods_of_care as not materialized (
     select * from {{ ref('int_periods_of_care') }}
 ),
 
-placement_spells as (
+placement_spells as not materialized (
     select * from {{ ref('int_placement_spells') }}
 ),
 

@@ -1,6 +1,6 @@
 with
 
-located as (
+located as not materialized (
     select * from {{ ref('int_placement_location_measures') }}
 )
 

@@ -1,14 +1,14 @@
 with
 
-looked_after as (
+looked_after as not materialized (
     select * from {{ ref('int_looked_after_in_year') }}
 ),
 
-sw_episodes as (
+sw_episodes as not materialized (
     select * from {{ ref('stg_ssda903__sw_episodes') }}
 ),
 
-returned_tables as (
+returned_tables as not materialized (
     select * from {{ ref('int_returned_tables') }}
 ),
 

@@ -1,14 +1,14 @@
 with
 
-placements as (
+placements as not materialized (
     select * from {{ ref('int_measure_stb_01') }}
 ),
 
-school_moves as (
+school_moves as not materialized (
     select * from {{ ref('int_measure_edu_03') }}
 ),
 
-social_workers as (
+social_workers as not materialized (
     select * from {{ ref('int_measure_stb_06') }}
 ),
 

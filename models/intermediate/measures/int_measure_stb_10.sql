@@ -1,6 +1,6 @@
 with
 
-looked_after as (
+looked_after as not materialized (
     select * from {{ ref('int_looked_after_in_year') }}
 )
 

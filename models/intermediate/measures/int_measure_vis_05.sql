@@ -1,14 +1,14 @@
 with
 
-visits as (
+visits as not materialized (
     select * from {{ ref('stg_local__ssd_cla_visits') }}
 ),
 
-children as (
+children as not materialized (
     select * from {{ ref('int_child_earliest_birth_dates') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 

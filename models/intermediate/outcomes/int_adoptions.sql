@@ -1,22 +1,22 @@
 with
 
-periods_of_care as (
+periods_of_care as not materialized (
     select * from {{ ref('int_periods_of_care') }}
 ),
 
-episodes as (
+episodes as not materialized (
     select * from {{ ref('int_episodes') }}
 ),
 
-placement_spells as (
+placement_spells as not materialized (
     select * from {{ ref('int_placement_spells') }}
 ),
 
-place_codes as (
+place_codes as not materialized (
     select * from {{ ref('ssda903_place_codes') }}
 ),
 
-ad1 as (
+ad1 as not materialized (
     select * from {{ ref('stg_ssda903__ad1') }}
 ),
 

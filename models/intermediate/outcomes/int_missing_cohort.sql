@@ -1,22 +1,22 @@
 with
 
-episodes as (
+episodes as not materialized (
     select * from {{ ref('int_episodes') }}
 ),
 
-missing as (
+missing as not materialized (
     select * from {{ ref('stg_ssda903__missing') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 
-returned_tables as (
+returned_tables as not materialized (
     select * from {{ ref('int_returned_tables') }}
 ),
 
-ls_codes as (
+ls_codes as not materialized (
     select * from {{ ref('ssda903_ls_codes') }}
 ),
 

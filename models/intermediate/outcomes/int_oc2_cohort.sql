@@ -1,14 +1,14 @@
 with
 
-oc2 as (
+oc2 as not materialized (
     select * from {{ ref('stg_ssda903__oc2') }}
 ),
 
-child_birth_dates as (
+child_birth_dates as not materialized (
     select * from {{ ref('int_child_birth_dates') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 

@@ -1,22 +1,22 @@
 with
 
-oc3 as (
+oc3 as not materialized (
     select * from {{ ref('stg_ssda903__oc3') }}
 ),
 
-child_birth_dates as (
+child_birth_dates as not materialized (
     select * from {{ ref('int_child_birth_dates') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 
-activ_codes as (
+activ_codes as not materialized (
     select * from {{ ref('ssda903_activ_codes') }}
 ),
 
-accom_codes as (
+accom_codes as not materialized (
     select * from {{ ref('ssda903_accom_codes') }}
 ),
 

@@ -1,10 +1,10 @@
 with
 
-episodes as (
+episodes as not materialized (
     select * from {{ ref('stg_ssda903__episodes') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 

@@ -1,26 +1,26 @@
 with
 
-looked_after as (
+looked_after as not materialized (
     select * from {{ ref('int_looked_after_in_year') }}
 ),
 
-locations as (
+locations as not materialized (
     select * from {{ ref('int_placement_locations') }}
 ),
 
-placement_spells as (
+placement_spells as not materialized (
     select * from {{ ref('int_placement_spells') }}
 ),
 
-episodes as (
+episodes as not materialized (
     select * from {{ ref('int_episodes') }}
 ),
 
-ls_codes as (
+ls_codes as not materialized (
     select * from {{ ref('ssda903_ls_codes') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 

@@ -1,14 +1,14 @@
 with
 
-episodes as (
+episodes as not materialized (
     select * from {{ ref('int_episodes') }}
 ),
 
-centroids as (
+centroids as not materialized (
     select * from {{ ref('stg_reference__postcode_centroids') }}
 ),
 
-ls_codes as (
+ls_codes as not materialized (
     select * from {{ ref('ssda903_ls_codes') }}
 ),
 

@@ -1,14 +1,14 @@
 with
 
-episodes as (
+episodes as not materialized (
     select * from {{ ref('int_episodes') }}
 ),
 
-rne_codes as (
+rne_codes as not materialized (
     select * from {{ ref('ssda903_rne_codes') }}
 ),
 
-place_codes as (
+place_codes as not materialized (
     select * from {{ ref('ssda903_place_codes') }}
 ),
 

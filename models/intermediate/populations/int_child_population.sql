@@ -1,10 +1,10 @@
 with
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 
-ons_population as (
+ons_population as not materialized (
     select * from {{ ref('ons_child_population') }}
     where geography_code = '{{ var("la_code") }}'
 ),

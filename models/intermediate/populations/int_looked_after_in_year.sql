@@ -1,26 +1,26 @@
 with
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 
-episodes as (
+episodes as not materialized (
     select * from {{ ref('int_episodes') }}
 ),
 
-periods_of_care as (
+periods_of_care as not materialized (
     select * from {{ ref('int_periods_of_care') }}
 ),
 
-ls_codes as (
+ls_codes as not materialized (
     select * from {{ ref('ssda903_ls_codes') }}
 ),
 
-place_codes as (
+place_codes as not materialized (
     select * from {{ ref('ssda903_place_codes') }}
 ),
 
-uasc as (
+uasc as not materialized (
     select * from {{ ref('stg_ssda903__uasc') }}
 ),
 

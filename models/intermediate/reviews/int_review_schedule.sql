@@ -1,14 +1,14 @@
 with
 
-periods as (
+periods as not materialized (
     select * from {{ ref('int_periods_of_care') }}
 ),
 
-reviews as (
+reviews as not materialized (
     select * from {{ ref('int_reviews') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 

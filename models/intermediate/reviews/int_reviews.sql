@@ -1,14 +1,14 @@
 with
 
-reviews as (
+reviews as not materialized (
     select * from {{ ref('stg_ssda903__reviews') }}
 ),
 
-local_reviews as (
+local_reviews as not materialized (
     select * from {{ ref('stg_local__ssd_cla_reviews') }}
 ),
 
-periods as (
+periods as not materialized (
     select * from {{ ref('int_periods_of_care') }}
 ),
 

@@ -1,6 +1,6 @@
 with
 
-scorecard as (
+scorecard as not materialized (
     select * from {{ ref('mart_board_scorecard') }}
 ),
 
@@ -10,19 +10,19 @@ benchmarks as (
     where breakdown_type = 'all'
 ),
 
-catalogue as (
+catalogue as not materialized (
     select * from {{ ref('measure_catalogue') }}
 ),
 
-principles as (
+principles as not materialized (
     select * from {{ ref('corporate_parenting_principles') }}
 ),
 
-outcomes as (
+outcomes as not materialized (
     select * from {{ ref('corporate_parenting_outcomes') }}
 ),
 
-targets as (
+targets as not materialized (
     select * from {{ ref('board_targets') }}
 ),
 

@@ -1,10 +1,10 @@
 with
 
-measure_values as (
+measure_values as not materialized (
     select * from {{ ref('mart_measure_values') }}
 ),
 
-catalogue as (
+catalogue as not materialized (
     select * from {{ ref('measure_catalogue') }}
 ),
 

@@ -1,6 +1,6 @@
 with
 
-bank_holidays as (
+bank_holidays as not materialized (
     select * from {{ ref('bank_holidays_england_wales') }}
 ),
 

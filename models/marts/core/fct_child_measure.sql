@@ -17,19 +17,19 @@
 
 with
 {% for measure in measures %}
-{{ measure }} as (
+{{ measure }} as not materialized (
     select * from {{ ref('int_measure_' ~ measure) }}
 ),
 {% endfor %}
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 
-children as (
+children as not materialized (
     select * from {{ ref('dim_child') }}
 ),
 
-characteristics as (
+characteristics as not materialized (
     select * from {{ ref('int_child_year_characteristics') }}
 ),
 

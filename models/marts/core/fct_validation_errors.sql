@@ -1,26 +1,26 @@
 with
 
-episodes_rules as (
+episodes_rules as not materialized (
     select * from {{ ref('int_validation__episodes') }}
 ),
 
-header_rules as (
+header_rules as not materialized (
     select * from {{ ref('int_validation__header') }}
 ),
 
-outcomes_rules as (
+outcomes_rules as not materialized (
     select * from {{ ref('int_validation__outcomes') }}
 ),
 
-adoption_rules as (
+adoption_rules as not materialized (
     select * from {{ ref('int_validation__adoption') }}
 ),
 
-linked_tables_rules as (
+linked_tables_rules as not materialized (
     select * from {{ ref('int_validation__linked_tables') }}
 ),
 
-validation_rules as (
+validation_rules as not materialized (
     select * from {{ ref('validation_rules') }}
 ),
 

@@ -1,22 +1,22 @@
 with
 
-measure_values as (
+measure_values as not materialized (
     select * from {{ ref('mart_measure_values') }}
 ),
 
-catalogue as (
+catalogue as not materialized (
     select * from {{ ref('measure_catalogue') }}
 ),
 
-benchmarks as (
+benchmarks as not materialized (
     select * from {{ ref('dfe_benchmark_values') }}
 ),
 
-local_authorities as (
+local_authorities as not materialized (
     select * from {{ ref('local_authorities') }}
 ),
 
-neighbours as (
+neighbours as not materialized (
     select * from {{ ref('statistical_neighbours') }}
 ),
 
@@ -26,7 +26,7 @@ council as (
     where local_authorities.new_la_code = '{{ var("la_code") }}'
 ),
 
-breakdown_labels as (
+breakdown_labels as not materialized (
     select * from {{ ref('measure_benchmark_breakdowns') }}
 ),
 

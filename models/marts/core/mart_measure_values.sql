@@ -3,7 +3,7 @@
 
 with
 
-child_measures as (
+child_measures as not materialized (
     select * from {{ ref('fct_child_measure') }}
 ),
 
@@ -13,19 +13,19 @@ rate_measures as (
     select * from {{ ref('int_measure_ctx_02') }}
 ),
 
-catalogue as (
+catalogue as not materialized (
     select * from {{ ref('measure_catalogue') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 
-returned_tables as (
+returned_tables as not materialized (
     select * from {{ ref('int_returned_tables') }}
 ),
 
-child_population as (
+child_population as not materialized (
     select * from {{ ref('int_child_population') }}
 ),
 

@@ -1,6 +1,6 @@
 with
 
-load_audit as (
+load_audit as not materialized (
     select * from {{ ref('stg_ssda903__load_audit') }}
 )
 

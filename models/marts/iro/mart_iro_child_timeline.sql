@@ -1,62 +1,62 @@
 with
 
-episodes as (
+episodes as not materialized (
     select * from {{ ref('int_episodes') }}
 ),
 
-periods as (
+periods as not materialized (
     select * from {{ ref('int_periods_of_care') }}
 ),
 
-reviews as (
+reviews as not materialized (
     select * from {{ ref('int_reviews') }}
 ),
 
-missing as (
+missing as not materialized (
     select * from {{ ref('stg_ssda903__missing') }}
 ),
 
-oc2 as (
+oc2 as not materialized (
     select * from {{ ref('stg_ssda903__oc2') }}
 ),
 
-social_workers as (
+social_workers as not materialized (
     select * from {{ ref('stg_ssda903__sw_episodes') }}
 ),
 
-children as (
+children as not materialized (
     select * from {{ ref('dim_child') }}
 ),
 
-visits as (
+visits as not materialized (
     select * from {{ ref('stg_local__ssd_cla_visits') }}
 ),
 
-health_checks as (
+health_checks as not materialized (
     select * from {{ ref('stg_local__ssd_cla_health') }}
 ),
 
-iro_contacts as (
+iro_contacts as not materialized (
     select * from {{ ref('stg_local__cpw_iro_contacts') }}
 ),
 
-characteristics as (
+characteristics as not materialized (
     select * from {{ ref('int_child_year_characteristics') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 
-place_codes as (
+place_codes as not materialized (
     select * from {{ ref('ssda903_place_codes') }}
 ),
 
-ls_codes as (
+ls_codes as not materialized (
     select * from {{ ref('ssda903_ls_codes') }}
 ),
 
-rec_codes as (
+rec_codes as not materialized (
     select * from {{ ref('ssda903_rec_codes') }}
 ),
 

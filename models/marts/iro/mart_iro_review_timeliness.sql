@@ -1,10 +1,10 @@
 with
 
-child_measures as (
+child_measures as not materialized (
     select * from {{ ref('fct_child_measure') }}
 ),
 
-catalogue as (
+catalogue as not materialized (
     select * from {{ ref('measure_catalogue') }}
 )
 

@@ -1,46 +1,46 @@
 with
 
-periods as (
+periods as not materialized (
     select * from {{ ref('int_periods_of_care') }}
 ),
 
-review_schedule as (
+review_schedule as not materialized (
     select * from {{ ref('int_review_schedule') }}
 ),
 
-reviews as (
+reviews as not materialized (
     select * from {{ ref('int_reviews') }}
 ),
 
-visit_schedule as (
+visit_schedule as not materialized (
     select * from {{ ref('int_visit_schedule') }}
 ),
 
-health_schedule as (
+health_schedule as not materialized (
     select * from {{ ref('int_health_assessment_schedule') }}
 ),
 
-terms as (
+terms as not materialized (
     select * from {{ ref('int_school_terms') }}
 ),
 
-peps as (
+peps as not materialized (
     select * from {{ ref('stg_local__cpw_pep') }}
 ),
 
-care_leavers as (
+care_leavers as not materialized (
     select * from {{ ref('int_care_leaver_cohort') }}
 ),
 
-allocations as (
+allocations as not materialized (
     select * from {{ ref('int_worker_allocations') }}
 ),
 
-children as (
+children as not materialized (
     select * from {{ ref('int_child_earliest_birth_dates') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 

@@ -1,10 +1,10 @@
 with
 
-children as (
+children as not materialized (
     select * from {{ ref('dim_child') }}
 ),
 
-dropdowns as (
+dropdowns as not materialized (
     select * from {{ ref('annex_a_dropdowns') }}
 )
 

@@ -1,30 +1,30 @@
 with
 
-children as (
+children as not materialized (
     select * from {{ ref('dim_annex_a_child') }}
 ),
 
-placed_adoption as (
+placed_adoption as not materialized (
     select * from {{ ref('stg_ssda903__placed_adoption') }}
 ),
 
-ad1 as (
+ad1 as not materialized (
     select * from {{ ref('stg_ssda903__ad1') }}
 ),
 
-episodes as (
+episodes as not materialized (
     select * from {{ ref('int_episodes') }}
 ),
 
-periods as (
+periods as not materialized (
     select * from {{ ref('int_periods_of_care') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 
-dropdowns as (
+dropdowns as not materialized (
     select * from {{ ref('annex_a_dropdowns') }}
 ),
 

@@ -1,74 +1,74 @@
 with
 
-children as (
+children as not materialized (
     select * from {{ ref('dim_annex_a_child') }}
 ),
 
-periods as (
+periods as not materialized (
     select * from {{ ref('int_periods_of_care') }}
 ),
 
-episodes as (
+episodes as not materialized (
     select * from {{ ref('int_episodes') }}
 ),
 
-placements as (
+placements as not materialized (
     select * from {{ ref('int_placement_spells') }}
 ),
 
-reviews as (
+reviews as not materialized (
     select * from {{ ref('int_reviews') }}
 ),
 
-uasc as (
+uasc as not materialized (
     select * from {{ ref('stg_ssda903__uasc') }}
 ),
 
-missing as (
+missing as not materialized (
     select * from {{ ref('stg_ssda903__missing') }}
 ),
 
-social_workers as (
+social_workers as not materialized (
     select * from {{ ref('stg_ssda903__sw_episodes') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 
-dropdowns as (
+dropdowns as not materialized (
     select * from {{ ref('annex_a_dropdowns') }}
 ),
 
-placement_locations as (
+placement_locations as not materialized (
     select * from {{ ref('int_placement_locations') }}
 ),
 
-local_authorities as (
+local_authorities as not materialized (
     select * from {{ ref('local_authorities') }}
 ),
 
-visits as (
+visits as not materialized (
     select * from {{ ref('stg_local__ssd_cla_visits') }}
 ),
 
-iro_contacts as (
+iro_contacts as not materialized (
     select * from {{ ref('stg_local__cpw_iro_contacts') }}
 ),
 
-health_checks as (
+health_checks as not materialized (
     select * from {{ ref('stg_local__ssd_cla_health') }}
 ),
 
-permanence_plans as (
+permanence_plans as not materialized (
     select * from {{ ref('stg_local__cpw_permanence_plans') }}
 ),
 
-local_missing as (
+local_missing as not materialized (
     select * from {{ ref('stg_local__ssd_missing') }}
 ),
 
-allocations as (
+allocations as not materialized (
     select * from {{ ref('int_worker_allocations') }}
 ),
 

@@ -1,30 +1,30 @@
 with
 
-children as (
+children as not materialized (
     select * from {{ ref('dim_annex_a_child') }}
 ),
 
-oc3 as (
+oc3 as not materialized (
     select * from {{ ref('stg_ssda903__oc3') }}
 ),
 
-uasc as (
+uasc as not materialized (
     select * from {{ ref('stg_ssda903__uasc') }}
 ),
 
-accom_codes as (
+accom_codes as not materialized (
     select * from {{ ref('ssda903_accom_codes') }}
 ),
 
-collection_years as (
+collection_years as not materialized (
     select * from {{ ref('int_collection_years') }}
 ),
 
-dropdowns as (
+dropdowns as not materialized (
     select * from {{ ref('annex_a_dropdowns') }}
 ),
 
-local_care_leavers as (
+local_care_leavers as not materialized (
     select * from {{ ref('stg_local__ssd_care_leavers') }}
 ),
 

@@ -1,6 +1,6 @@
 with
 
-source as (
+source as not materialized (
     select * from {{ source('local', 'ssd_cin_assessments') }}
 )
 
