@@ -9,6 +9,10 @@ wall time. Target (issue 6): under 3 minutes and under 4 GB on 2 cores.
 Run: .venv/bin/python bench/bench_build.py [--children 115000] [--years 10] [--data DIR]
      .venv/bin/python bench/bench_build.py --warehouse FILE   (an already-loaded warehouse: it is
      copied, never changed, and the synth and load steps are skipped)
+     --by-layer: instead of one `dbt build`, one per layer in its own process (seeds, staging,
+     intermediate, validation, marts, each with its tests and any ancestors not yet built), so
+     that each layer's wall time and peak memory are measured on their own. Every process parses
+     the project again, so the layers add up to more than the one build the target is about.
 The machine's load average is printed beside the figures: on a shared machine they are only
 comparable between runs at similar load.
 """
@@ -104,6 +108,9 @@ def main() -> None:
     parser.add_argument(
         "--run-results", type=Path, help="keep dbt's run_results.json (every node's timing) here"
     )
+    parser.add_argument(
+        "--by-layer", action="store_true", help="one dbt build per layer, each measured alone"
+    )
     args = parser.parse_args()
     print(f"before: {_load_average()}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -115,7 +122,10 @@ def main() -> None:
             print(f"warehouse copied from {args.warehouse}", flush=True)
         else:
             _synth_and_load(args, work, warehouse)
-        _build(warehouse, work, args.run_results)
+        if args.by_layer:
+            _build_by_layer(warehouse, work)
+        else:
+            _build(warehouse, work, args.run_results)
 
 
 def _synth_and_load(args: argparse.Namespace, work: Path, warehouse: Path) -> None:
@@ -133,6 +143,56 @@ def _synth_and_load(args: argparse.Namespace, work: Path, warehouse: Path) -> No
     print(f"warehouse after load: {warehouse.stat().st_size / 1e6:,.0f} MB", flush=True)
 
 
+# Each layer's selector; a layer also takes the ancestors no earlier layer built (dim_date, a
+# mart, is read by intermediate models) and, with indirect selection "buildable", the tests
+# whose parents are all built by then.
+LAYERS = (
+    ("seeds", "resource_type:seed"),
+    ("staging", "+path:models/staging"),
+    ("intermediate", "+path:models/intermediate"),
+    ("validation", "+path:models/validation"),
+    ("marts", "+path:models/marts"),
+)
+
+
+def _dbt_build_command(target: Path, *selection: str) -> list[str]:
+    return [str(BIN / "dbt"), "build", "--project-dir", str(ROOT), "--profiles-dir", str(ROOT)] + [
+        "--target-path",
+        str(target),
+        "--log-path",
+        str(target / "logs"),
+        *selection,
+    ]
+
+
+def _build_by_layer(warehouse: Path, work: Path) -> None:
+    reference = measure([str(BIN / "python"), "-c", _REFERENCE_SCRIPT, str(warehouse)])
+    print(_line("postcode centroids", reference), flush=True)
+    env = {"CPW_WAREHOUSE": str(warehouse), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    built: list[str] = []
+    totals: dict[str, int] = defaultdict(int)
+    for name, selector in LAYERS:
+        target = work / f"target_{name}"
+        selection = ["--select", selector, "--indirect-selection", "buildable"]
+        if built:
+            selection += ["--exclude", *built]
+        cpu_before = _children_cpu_seconds()
+        result = measure(_dbt_build_command(target, *selection), env=env)
+        cpu = _children_cpu_seconds() - cpu_before
+        counts: dict[str, int] = defaultdict(int)
+        results = target / "run_results.json"
+        if results.exists():
+            for node in json.loads(results.read_text())["results"]:
+                counts[str(node["unique_id"]).split(".")[0]] += 1
+        for kind, count in counts.items():
+            totals[kind] += count
+        nodes = ", ".join(f"{count} {kind}s" for kind, count in sorted(counts.items()))
+        print(f"{_line('layer ' + name, result)}  CPU {cpu:6.1f} s  ({nodes})", flush=True)
+        built.append(selector)
+    print("nodes in all: " + ", ".join(f"{n} {kind}s" for kind, n in sorted(totals.items())))
+    print(f"after: {_load_average()}", flush=True)
+
+
 def _build(warehouse: Path, work: Path, keep_results: Path | None = None) -> None:
     # the reference data (postcode centroids) `cpw build` copies in before dbt runs
     reference = measure([str(BIN / "python"), "-c", _REFERENCE_SCRIPT, str(warehouse)])
@@ -142,8 +202,7 @@ def _build(warehouse: Path, work: Path, keep_results: Path | None = None) -> Non
     # work shares the cores
     cpu_before = _children_cpu_seconds()
     build = measure(
-        [str(BIN / "dbt"), "build", "--project-dir", str(ROOT), "--profiles-dir", str(ROOT)]
-        + ["--target-path", str(target), "--log-path", str(target / "logs")],
+        _dbt_build_command(target),
         env={"CPW_WAREHOUSE": str(warehouse), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"},
     )
     print(_line("dbt build (all)", build), flush=True)
