@@ -156,11 +156,11 @@ LAYERS = (
 
 
 def _dbt_build_command(target: Path, *selection: str) -> list[str]:
-    return [str(BIN / "dbt"), "build", "--project-dir", str(ROOT), "--profiles-dir", str(ROOT)] + [
-        "--target-path",
-        str(target),
-        "--log-path",
-        str(target / "logs"),
+    return [
+        str(BIN / "dbt"),
+        "build",
+        *("--project-dir", str(ROOT), "--profiles-dir", str(ROOT)),
+        *("--target-path", str(target), "--log-path", str(target / "logs")),
         *selection,
     ]
 

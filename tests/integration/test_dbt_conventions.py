@@ -15,9 +15,9 @@ from cpw.settings import PROJECT_ROOT
 pytestmark = pytest.mark.slow
 
 PRINCIPLES = {f"P{n}" for n in range(1, 8)}
+OUTCOMES = {"BH", "BS", "EA", "PC", "EW"}
 # an import CTE: `<name> as [not materialized] (select * from {{ ref(...) }})`
 IMPORT_CTE = re.compile(r"(\S+) as (not materialized )?\(\s*select \* from \{\{ (?:ref|source)\(")
-OUTCOMES = {"BH", "BS", "EA", "PC", "EW"}
 
 
 @pytest.fixture(scope="module")
