@@ -165,10 +165,20 @@ def _dbt_build_command(target: Path, *selection: str) -> list[str]:
     ]
 
 
-def _build_by_layer(warehouse: Path, work: Path) -> None:
+def _reference_data(warehouse: Path) -> Measurement:
+    # the reference data (postcode centroids) `cpw build` copies in before dbt runs
     reference = measure([str(BIN / "python"), "-c", _REFERENCE_SCRIPT, str(warehouse)])
     print(_line("postcode centroids", reference), flush=True)
-    env = {"CPW_WAREHOUSE": str(warehouse), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    return reference
+
+
+def _dbt_env(warehouse: Path) -> dict[str, str]:
+    return {"CPW_WAREHOUSE": str(warehouse), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+
+
+def _build_by_layer(warehouse: Path, work: Path) -> None:
+    _reference_data(warehouse)
+    env = _dbt_env(warehouse)
     built: list[str] = []
     totals: dict[str, int] = defaultdict(int)
     for name, selector in LAYERS:
@@ -194,17 +204,12 @@ def _build_by_layer(warehouse: Path, work: Path) -> None:
 
 
 def _build(warehouse: Path, work: Path, keep_results: Path | None = None) -> None:
-    # the reference data (postcode centroids) `cpw build` copies in before dbt runs
-    reference = measure([str(BIN / "python"), "-c", _REFERENCE_SCRIPT, str(warehouse)])
-    print(_line("postcode centroids", reference), flush=True)
+    reference = _reference_data(warehouse)
     target = work / "target"
     # CPU seconds of the finished (waited-for) children: steadier than wall time when other
     # work shares the cores
     cpu_before = _children_cpu_seconds()
-    build = measure(
-        _dbt_build_command(target),
-        env={"CPW_WAREHOUSE": str(warehouse), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"},
-    )
+    build = measure(_dbt_build_command(target), env=_dbt_env(warehouse))
     print(_line("dbt build (all)", build), flush=True)
     print(f"  dbt build CPU time {_children_cpu_seconds() - cpu_before:7.1f} s", flush=True)
     results = target / "run_results.json"
