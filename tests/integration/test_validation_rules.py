@@ -4,6 +4,7 @@ synthetic council with injected errors. Real loader, real `dbt build`."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import duckdb
@@ -12,6 +13,7 @@ import pytest
 from conftest import FIXTURES, build_warehouse
 
 pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parents[2]
 
 # child -> exactly the rules it breaks (the working is in fixtures/validation/README.md)
 EXPECTED = {
@@ -388,3 +390,22 @@ def test_clean_synthetic_data_breaks_no_rule(
         for _, rule, _, _, _ in _flags(build_warehouse(workdir / "in", workdir, VALIDATION_ONLY))
     }
     assert rules == set()
+
+
+def test_the_speed_bench_replays_every_rule_model_in_dbts_order(
+    synthetic: tuple[Path, Path],
+) -> None:
+    # bench/bench_validator.py times the rule models by re-running their compiled SQL; a
+    # family it did not know of would go untimed, and one run before its parents would fail
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_validator import VALIDATION_MODELS, validation_layers
+
+    _, warehouse = synthetic
+    families = sorted({p.stem for p in (ROOT / "models" / "validation").glob("int_validation__*")})
+    assert len(families) == 5
+    assert validation_layers(warehouse.parent / "dbt_target" / "manifest.json") == [
+        ["int_validation_children"],
+        families,
+        ["fct_validation_errors"],
+    ]
+    assert set(VALIDATION_MODELS) == {"int_validation_children", *families, "fct_validation_errors"}
