@@ -53,7 +53,10 @@ episode_mother_checks as (
         ) as has_left_care_in_year,
         -- looked after for more than a week at 31 March (rule 210)
         bool_or(episodes.episode_start_date >= children.period_end - interval 6 day) as has_start_in_last_week,
-        max(episodes.episode_end_date) as last_end_date
+        -- rule 625 compares MC_DOB with the DEC of the child's latest episode: none while that
+        -- episode is open (the DfE validator takes the latest DEC of any episode, so it flags
+        -- a girl whose child is born after a change of placement; docs/validation_rules.md)
+        arg_max_null(episodes.episode_end_date, episodes.episode_start_date) as latest_episode_end_date
     from episodes
     inner join children
         on episodes.collection_year = children.collection_year
@@ -90,7 +93,7 @@ hdr as (
         coalesce(episode_mother_checks.has_episode_not_short_break, false) as has_episode_not_short_break,
         coalesce(episode_mother_checks.has_left_care_in_year, false) as has_left_care_in_year,
         episode_mother_checks.has_start_in_last_week,
-        episode_mother_checks.last_end_date,
+        episode_mother_checks.latest_episode_end_date,
         oc3_children.child_id is not null as has_oc3,
         coalesce(upn_counts.children_count, 0) as upn_children_count,
         last_year_header.child_id is not null as was_in_last_year,
@@ -183,7 +186,7 @@ checked_header as (
             case when hdr.mother_child_birth_date <= hdr.birth_date
                 then '621' end,
             case when hdr.mother_child_birth_date > hdr.period_end
-                    or hdr.mother_child_birth_date > hdr.last_end_date
+                    or hdr.mother_child_birth_date > hdr.latest_episode_end_date
                 then '625' end,
             case when hdr.upn_children_count > 1
                 then '444' end,
