@@ -205,6 +205,14 @@ def test_validation_errors_are_counted_per_run_with_change(tmp_path: Path) -> No
     assert changes == [("103", 3, 2, 2, 1), ("355", 0, 0, 1, -1), ("611", 1, 1, 0, 1)]
 
 
+def test_a_return_without_validation_errors_says_so(tmp_path: Path) -> None:
+    path = build_warehouse(tmp_path / "cpw.duckdb", CLEAN)
+    add_validation_errors(path, [])
+    report = run_checks(path, EXPECTATIONS)
+    assert report.rule_counts == ()
+    assert report.validation_lines() == ["validation errors: none, every rule held"]
+
+
 def test_first_run_has_no_previous_to_compare(tmp_path: Path) -> None:
     path = build_warehouse(tmp_path / "cpw.duckdb", CLEAN)
     add_validation_errors(path, [("103", "C1", "header")])

@@ -131,6 +131,8 @@ class CheckReport:
         """The DfE validation errors by rule, most frequent first (top 10)."""
         if self.rule_counts is None:
             return ["validation errors: no validation results: run `cpw build`"]
+        if not self.rule_counts:
+            return ["validation errors: none, every rule held"]
         total = sum(count.errors_count for count in self.rule_counts)
         rules = len({count.rule_code for count in self.rule_counts})
         lines = [f"validation errors: {total:,} errors of {rules:,} rules; most frequent:"]
