@@ -44,7 +44,6 @@ episode_mother_checks as (
     select
         episodes.collection_year,
         episodes.child_id,
-        bool_or(episodes.ls_code not in ('V3', 'V4')) as has_episode_not_short_break,
         -- left care in the year (rule 607)
         bool_or(
             episodes.ls_code not in ('V3', 'V4')
@@ -89,8 +88,8 @@ hdr as (
         children.period_end,
         children.has_episodes,
         children.is_short_breaks_only,
+        children.has_episode_not_short_break,
         ethnic_codes.ethnic_code is not null as is_valid_ethnic,
-        coalesce(episode_mother_checks.has_episode_not_short_break, false) as has_episode_not_short_break,
         coalesce(episode_mother_checks.has_left_care_in_year, false) as has_left_care_in_year,
         episode_mother_checks.has_start_in_last_week,
         episode_mother_checks.latest_episode_end_date,
